@@ -1,0 +1,77 @@
+using Dashboard.Domain.Common;
+
+namespace Dashboard.Domain.Audit;
+
+/// <summary>One security-relevant fact, append-only (database triggers refuse UPDATE and DELETE).</summary>
+public sealed class AuditEvent
+{
+    public const int ActionMaxLength = 64;
+
+    private AuditEvent() { }
+
+    public AuditEvent(AuditRecord r, DateTime occurredUtc)
+    {
+        OccurredUtc = occurredUtc;
+        ActorUserId = r.ActorUserId;
+        ActorName = Truncate(r.ActorName, 256);
+        MerchantId = r.MerchantId;
+        Environment = r.Environment;
+        Action = Truncate(r.Action, ActionMaxLength) ?? "";
+        TargetType = Truncate(r.TargetType, 64);
+        TargetId = Truncate(r.TargetId, 128);
+        IpAddress = Truncate(r.IpAddress, 64);
+        Success = r.Success;
+        Details = Truncate(r.Details, 2000);
+    }
+
+    public long Id { get; private set; }
+    public DateTime OccurredUtc { get; private set; }
+    public string? ActorUserId { get; private set; }
+    public string? ActorName { get; private set; }
+    public Guid? MerchantId { get; private set; }
+    public PaymentEnvironment? Environment { get; private set; }
+    public string Action { get; private set; } = "";
+    public string? TargetType { get; private set; }
+    public string? TargetId { get; private set; }
+    public string? IpAddress { get; private set; }
+    public bool Success { get; private set; }
+    public string? Details { get; private set; }
+
+    // Log injection: a user-supplied value must stay on one line.
+    private static string? Truncate(string? s, int max)
+    {
+        if (s is null) return null;
+        s = s.Replace('\r', ' ').Replace('\n', ' ');
+        return s.Length <= max ? s : s[..max];
+    }
+}
+
+/// <summary>What a caller knows about an event; the service adds the time.</summary>
+public sealed record AuditRecord(
+    string Action,
+    bool Success,
+    string? ActorUserId = null,
+    string? ActorName = null,
+    Guid? MerchantId = null,
+    PaymentEnvironment? Environment = null,
+    string? TargetType = null,
+    string? TargetId = null,
+    string? IpAddress = null,
+    string? Details = null);
+
+/// <summary>Well-known action names, so the audit log can be filtered by them.</summary>
+public static class AuditActions
+{
+    public const string SignIn = "auth.sign-in";
+    public const string SignInFailed = "auth.sign-in-failed";
+    public const string LockedOut = "auth.locked-out";
+    public const string SignOut = "auth.sign-out";
+    public const string TwoFactorFailed = "auth.2fa-failed";
+    public const string TwoFactorEnabled = "auth.2fa-enabled";
+    public const string TwoFactorDisabled = "auth.2fa-disabled";
+    public const string RecoveryCodesGenerated = "auth.recovery-codes";
+    public const string PasswordReset = "auth.password-reset";
+    public const string PasswordChanged = "auth.password-changed";
+    public const string ViewSwitched = "view.switched";
+    public const string MerchantCreated = "merchant.created";
+}

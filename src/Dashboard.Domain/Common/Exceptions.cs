@@ -1,0 +1,15 @@
+namespace Dashboard.Domain.Common;
+
+/// <summary>An expected refusal: a business rule said no. The UI shows <see cref="Exception.Message"/> (a resource key) to the user.</summary>
+public class DomainRuleException(string messageKey, params object[] args) : Exception(messageKey)
+{
+    /// <summary>Localizer key for the message; <see cref="Args"/> fill its placeholders.</summary>
+    public string MessageKey { get; } = messageKey;
+    public object[] Args { get; } = args;
+}
+
+/// <summary>The object does not exist in the current merchant scope (another merchant's id looks exactly like a missing one).</summary>
+public sealed class NotFoundException(string what) : Exception($"{what} was not found.");
+
+/// <summary>The current user may not do this in the current merchant.</summary>
+public sealed class ForbiddenException(string what) : Exception($"Forbidden: {what}.");

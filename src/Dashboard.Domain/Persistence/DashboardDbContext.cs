@@ -1,0 +1,102 @@
+using System.Linq.Expressions;
+using Dashboard.Domain.Audit;
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Merchants;
+using Dashboard.Domain.Users;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Domain.Persistence;
+
+/// <summary>
+/// The one context of the portal, Identity included. Merchant-owned rows are filtered by the scope the context was
+/// created with, and <see cref="SaveChanges(bool)"/> refuses to write another merchant's or environment's rows.
+/// </summary>
+public class DashboardDbContext(DbContextOptions<DashboardDbContext> options, IMerchantScope scope)
+    : IdentityDbContext<DashboardUser>(options)
+{
+    // Read by the query filters: EF evaluates these per context instance, so each scope sees only its rows.
+    private bool IsSystemScope => scope.IsSystem;
+    private Guid ScopeMerchantId => scope.MerchantId;
+    private PaymentEnvironment ScopeEnvironment => scope.Environment;
+
+    public IMerchantScope Scope => scope;
+
+    public DbSet<Merchant> Merchants => Set<Merchant>();
+    public DbSet<MerchantMember> MerchantMembers => Set<MerchantMember>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => t.BaseType is null))
+        {
+            var clr = entity.ClrType;
+            if (typeof(IEnvironmentOwned).IsAssignableFrom(clr))
+                builder.Entity(clr).HasQueryFilter(EnvironmentFilter(clr));
+            else if (typeof(IMerchantOwned).IsAssignableFrom(clr))
+                builder.Entity(clr).HasQueryFilter(MerchantFilter(clr));
+        }
+    }
+
+    private LambdaExpression MerchantFilter(Type clr)
+    {
+        Expression<Func<IMerchantOwned, bool>> f = e => IsSystemScope || e.MerchantId == ScopeMerchantId;
+        return Retype(f, clr);
+    }
+
+    private LambdaExpression EnvironmentFilter(Type clr)
+    {
+        Expression<Func<IEnvironmentOwned, bool>> f =
+            e => IsSystemScope || (e.MerchantId == ScopeMerchantId && e.Environment == ScopeEnvironment);
+        return Retype(f, clr);
+    }
+
+    // Rewrites "e => ... e.MerchantId ..." typed on the interface into the same lambda typed on the entity.
+    private static LambdaExpression Retype<TInterface>(Expression<Func<TInterface, bool>> filter, Type clr)
+    {
+        var p = Expression.Parameter(clr, "e");
+        var body = new ParameterReplacer(filter.Parameters[0], p).Visit(filter.Body);
+        return Expression.Lambda(body, p);
+    }
+
+    private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            // e.MerchantId on the interface becomes e.MerchantId on the entity.
+            if (node.Expression == from)
+                return Expression.Property(to, node.Member.Name);
+            return base.VisitMember(node);
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardScope();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardScope();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void GuardScope()
+    {
+        if (scope.IsSystem) return;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (entry.Entity is IMerchantOwned owned && owned.MerchantId != scope.MerchantId)
+                throw new ForbiddenException($"writing {entry.Metadata.ClrType.Name} of another merchant");
+            if (entry.Entity is IEnvironmentOwned env && env.Environment != scope.Environment)
+                throw new ForbiddenException($"writing {entry.Metadata.ClrType.Name} of another environment");
+        }
+    }
+}

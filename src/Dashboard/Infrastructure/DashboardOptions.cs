@@ -1,0 +1,20 @@
+namespace Dashboard.Infrastructure;
+
+/// <summary>Where the portal keeps its files and how it reaches its database ("Dashboard" section of configuration).</summary>
+public sealed class DashboardOptions
+{
+    public const string SectionName = "Dashboard";
+
+    /// <summary>Folder for the SQLite database, Data Protection keys and the mail pickup folder. Relative paths are
+    /// resolved against the content root.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Creates the demo merchants, users and 90 days of activity on first run (Development only by default).</summary>
+    public bool SeedDemoData { get; set; }
+
+    /// <summary>Days of demo activity per environment.</summary>
+    public int DemoDays { get; set; } = 90;
+
+    public string ResolveDataDirectory(string contentRoot) =>
+        Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
+}

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Merchants;
+using Dashboard.Domain.Users;
+
+namespace Dashboard.Infrastructure.Security;
+
+/// <summary>
+/// The signed-in user's current view (merchant + environment) and permissions, for one request or one circuit.
+/// It is the <see cref="IMerchantScope"/> every DbContext of the scope filters by; until it is loaded it sees nothing.
+/// </summary>
+public sealed class CurrentView(UserAccessService access) : IMerchantScope
+{
+    private UserAccess? _access;
+    private string? _loadedFor;
+
+    public bool IsLoaded => _access is not null;
+    public UserAccess? Access => _access;
+    public Guid MerchantId => _access?.Current?.Merchant.Id ?? Guid.Empty;
+    public PaymentEnvironment Environment => _access?.Environment ?? PaymentEnvironment.Sandbox;
+    public bool IsSystem => false;
+    public string? UserId => _loadedFor;
+    public Merchant? Merchant => _access?.Current?.Merchant;
+    public string Currency => Merchant?.Currency ?? "EUR";
+    public string TimeZoneId => _access?.TimeZoneId ?? "UTC";
+
+    public PermissionLevel LevelFor(Section section) => _access?.Current?.Member.LevelFor(section) ?? PermissionLevel.None;
+
+    public bool Can(Section section, PermissionLevel level) => LevelFor(section) >= level;
+
+    /// <summary>Loads the view once per user per scope; later calls return at once.</summary>
+    public async Task<bool> LoadAsync(ClaimsPrincipal principal, CancellationToken ct = default)
+    {
+        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null) return false;
+        if (_loadedFor == userId && _access is not null) return true;
+        _access = await access.LoadAsync(userId, ct);
+        _loadedFor = userId;
+        return _access is not null;
+    }
+
+    /// <summary>Throws unless the user holds at least <paramref name="level"/> on <paramref name="section"/>.
+    /// Services call it on every operation: hiding a button is not authorization.</summary>
+    public void Demand(Section section, PermissionLevel level)
+    {
+        if (!Can(section, level)) throw new ForbiddenException($"{section} {level}");
+    }
+}
