@@ -1,0 +1,189 @@
+using Dashboard.Components;
+using Dashboard.Components.Account;
+using Dashboard.Domain.Audit;
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Users;
+using Dashboard.Infrastructure.Data;
+using Dashboard.Infrastructure.Email;
+using Dashboard.Infrastructure.Localization;
+using Dashboard.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Radzen;
+
+namespace Dashboard.Infrastructure;
+
+public static class DashboardWebExtensions
+{
+    public static void AddDashboardWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        var dashboard = config.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new DashboardOptions();
+        var dataDirectory = dashboard.ResolveDataDirectory(builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(dataDirectory);
+        services.Configure<DashboardOptions>(config.GetSection(DashboardOptions.SectionName));
+        services.AddSingleton(new DataDirectory(dataDirectory));
+
+        // Data: one context type, created per operation by a scoped factory that reads the current view (SESS-09).
+        var connectionString = config.GetConnectionString("Dashboard") is { Length: > 0 } cs
+            ? cs
+            : $"Data Source={Path.Combine(dataDirectory, "dashboard.db")};Default Timeout=5";
+        services.AddDbContextFactory<DashboardDbContext>(o => o.UseSqlite(connectionString), ServiceLifetime.Scoped);
+        services.AddSingleton(new SystemDbContextFactory(new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(connectionString).Options));
+        services.AddScoped<CurrentView>();
+        services.AddScoped<IMerchantScope>(sp => sp.GetRequiredService<CurrentView>());
+        services.AddScoped<RequestOrigin>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AuditService>();
+        services.AddScoped<UserAccessService>();
+        services.AddScoped<DisplayFormat>();
+        services.AddScoped<DemoDataSeeder>();
+
+        // CFG-01: keys survive restarts, so sign-ins, antiforgery tokens and encrypted secrets do too.
+        services.AddDataProtection()
+            .SetApplicationName("Dashboard")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+
+        // Identity.
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies(cookies =>
+            {
+                cookies.ApplicationCookie?.Configure(o =>
+                {
+                    // SESS-01: __Host- prefix, Secure, HttpOnly, SameSite=Lax, no Domain.
+                    o.Cookie.Name = "__Host-Dashboard";
+                    o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                    o.Cookie.HttpOnly = true;
+                    o.Cookie.SameSite = SameSiteMode.Lax;
+                    o.Cookie.Path = "/";
+                    o.LoginPath = "/Account/Login";
+                    o.LogoutPath = "/Account/Logout";
+                    o.AccessDeniedPath = "/Account/AccessDenied";
+                    o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                    o.SlidingExpiration = false;
+                });
+                cookies.TwoFactorUserIdCookie?.Configure(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+                cookies.TwoFactorRememberMeCookie?.Configure(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+                cookies.ExternalCookie?.Configure(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+            });
+        services.AddIdentityCore<DashboardUser>(o =>
+            {
+                o.SignIn.RequireConfirmedAccount = false;
+                o.User.RequireUniqueEmail = true;
+                // AUTH-01: length 12 and letter+digit (custom validator), no other composition rule.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                // AUTH-03: lock after 10 failures for 30 minutes.
+                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(30);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+            })
+            .AddEntityFrameworkStores<DashboardDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<LetterAndDigitPasswordValidator<DashboardUser>>();
+        // AUTH-07: OWASP's PBKDF2-HMAC-SHA512 work factor.
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        // SESS-03: security-stamp changes end other sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAntiforgery(o =>
+        {
+            // Antiforgery refuses to run over plain HTTP with a Secure-only cookie; Development serves
+            // http://localhost, every other environment HTTPS only.
+            var httpsOnly = !builder.Environment.IsDevelopment();
+            o.Cookie.Name = httpsOnly ? "__Host-Dashboard-AF" : "Dashboard-AF";
+            o.Cookie.SecurePolicy = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+
+        // AC-01: deny by default; pages declare [SectionAccess] or [MemberAccess].
+        services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddSingleton<IAuthorizationPolicyProvider, SectionPolicyProvider>();
+        services.AddScoped<IAuthorizationHandler, SectionAuthorizationHandler>();
+
+        // E-mail.
+        services.Configure<SmtpOptions>(config.GetSection(SmtpOptions.SectionName));
+        services.PostConfigure<SmtpOptions>(o =>
+        {
+            if (string.IsNullOrWhiteSpace(o.Host) && string.IsNullOrWhiteSpace(o.PickupDirectory))
+                o.PickupDirectory = Path.Combine(dataDirectory, "mail");
+        });
+        services.AddSingleton<IEmailSender<DashboardUser>, SmtpEmailSender>();
+
+        // UI.
+        services.AddLocalization();
+        services.AddRazorComponents()
+            .AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
+        services.AddRadzenComponents();
+        services.AddRadzenCookieThemeService(o =>
+        {
+            o.Name = ThemeCookie.Name;
+            o.Duration = TimeSpan.FromDays(365);
+        });
+    }
+
+    public static void UseDashboardWeb(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseMigrationsEndPoint();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers["X-Frame-Options"] = "DENY";
+            context.RequestServices.GetRequiredService<RequestOrigin>().IpAddress = context.Connection.RemoteIpAddress?.ToString();
+            await next();
+        });
+
+        app.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture("en");
+            o.AddSupportedCultures(SupportedCultures.Names);
+            o.AddSupportedUICultures(SupportedCultures.Names);
+            o.FallBackToParentCultures = true;
+            // Cookie first (the header switcher and sign-in set it), then the browser's Accept-Language.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        app.MapCultureEndpoints();
+    }
+}
+
+/// <summary>The resolved data directory (database, keys, mail pickup).</summary>
+public sealed record DataDirectory(string Path);

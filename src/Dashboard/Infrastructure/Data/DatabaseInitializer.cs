@@ -1,0 +1,31 @@
+using Dashboard.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Infrastructure.Data;
+
+public static class DatabaseInitializer
+{
+    /// <summary>Applies migrations (creating the SQLite file in WAL mode on first run) and, when configured, seeds the
+    /// demo merchants, users and activity.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await using (var db = scope.ServiceProvider.GetRequiredService<SystemDbContextFactory>().CreateDbContext())
+        {
+            await db.Database.MigrateAsync();
+            if (db.Database.IsSqlite())
+            {
+                // REL-01: WAL lets readers work while one writer commits.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
+        }
+
+        var settings = scope.ServiceProvider.GetRequiredService<IOptions<DashboardOptions>>().Value;
+        if (settings.SeedDemoData)
+        {
+            var seeder = scope.ServiceProvider.GetRequiredService<DemoDataSeeder>();
+            await seeder.SeedAsync(settings.DemoDays, app.Lifetime.ApplicationStopping);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Dashboard.Infrastructure;
+using Dashboard.Infrastructure.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddDashboardWeb();
+
+var app = builder.Build();
+await app.PrepareDatabaseAsync();
+
+// One-off commands (create-admin, seed-transactions) run against the same services and exit.
+if (await DashboardCommands.TryRunAsync(app, args)) return;
+
+app.UseDashboardWeb();
+app.Run();
+
+public partial class Program;
