@@ -73,7 +73,7 @@ public static class DashboardWebExtensions
                     o.Cookie.Path = "/";
                     o.LoginPath = "/Account/Login";
                     o.LogoutPath = "/Account/Logout";
-                    o.AccessDeniedPath = "/Account/AccessDenied";
+                    o.AccessDeniedPath = "/access-denied";
                     o.ExpireTimeSpan = TimeSpan.FromHours(12);
                     o.SlidingExpiration = false;
                 });
@@ -177,7 +177,8 @@ public static class DashboardWebExtensions
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
+        // Scripts, styles and images are public: the fallback policy must not send them to the login page.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();

@@ -1,58 +1,48 @@
-// Set up event handlers
+// The portal serves the ASP.NET Core 9.0 blazor.web.js (see build/BlazorWebJs.targets). That script only toggles the
+// classes components-reconnect-show|hide|failed|rejected on #components-reconnect-modal and never raises .NET 10's
+// components-reconnect-state-changed event, so this shim observes the classes and raises the event itself.
 const reconnectModal = document.getElementById("components-reconnect-modal");
+const states = ["show", "hide", "failed", "rejected"];
+let lastState = null;
+
+new MutationObserver(() => {
+    const state = states.find(s => reconnectModal.classList.contains(`components-reconnect-${s}`));
+    if (state && state !== lastState) {
+        lastState = state;
+        reconnectModal.dispatchEvent(new CustomEvent("components-reconnect-state-changed", { detail: { state } }));
+    }
+}).observe(reconnectModal, { attributes: true, attributeFilter: ["class"] });
+
+// The 9.0 script has no circuit resume: report "not resumed" so the handlers below reload the page.
+if (window.Blazor && !window.Blazor.resumeCircuit) {
+    window.Blazor.resumeCircuit = async () => false;
+}
+
 reconnectModal.addEventListener("components-reconnect-state-changed", handleReconnectStateChanged);
-
-const retryButton = document.getElementById("components-reconnect-button");
-retryButton.addEventListener("click", retry);
-
-const resumeButton = document.getElementById("components-resume-button");
-resumeButton.addEventListener("click", resume);
+document.getElementById("components-reconnect-button").addEventListener("click", retry);
 
 function handleReconnectStateChanged(event) {
     if (event.detail.state === "show") {
-        reconnectModal.showModal();
+        if (!reconnectModal.open) reconnectModal.showModal();
     } else if (event.detail.state === "hide") {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     } else if (event.detail.state === "rejected") {
+        // The server no longer knows this circuit (it restarted): start a fresh page.
         location.reload();
     }
 }
 
 async function retry() {
     document.removeEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
-
     try {
-        // Reconnect will asynchronously return:
-        // - true to mean success
-        // - false to mean we reached the server, but it rejected the connection (e.g., unknown circuit ID)
-        // - exception to mean we didn't reach the server (this can be sync or async)
         const successful = await Blazor.reconnect();
-        if (!successful) {
-            // We have been able to reach the server, but the circuit is no longer available.
-            // We'll reload the page so the user can continue using the app as quickly as possible.
-            const resumeSuccessful = await Blazor.resumeCircuit();
-            if (!resumeSuccessful) {
-                location.reload();
-            } else {
-                reconnectModal.close();
-            }
-        }
-    } catch (err) {
-        // We got an exception, server is currently unavailable
-        document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
-    }
-}
-
-async function resume() {
-    try {
-        const successful = await Blazor.resumeCircuit();
         if (!successful) {
             location.reload();
         }
-    } catch {
-        reconnectModal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
+    } catch (err) {
+        document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     }
 }
 

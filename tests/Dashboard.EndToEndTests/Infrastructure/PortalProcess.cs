@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Dashboard.EndToEndTests.Infrastructure;
+
+/// <summary>
+/// The built portal (src/Dashboard/bin/…/Dashboard.dll) run as a real process on a free loopback port, in Development
+/// with its own data directory and demo data: what a person gets from the README's run command.
+/// </summary>
+public sealed class PortalProcess : IAsyncDisposable
+{
+    private Process? _process;
+    private readonly List<string> _output = [];
+
+    public PortalProcess(int demoDays = 10)
+    {
+        DemoDays = demoDays;
+        Port = FreePort();
+        DataDirectory = Path.Combine(Path.GetTempPath(), "dashboard-e2e-" + Guid.NewGuid().ToString("N"));
+    }
+
+    public int Port { get; }
+    public int DemoDays { get; }
+    public string DataDirectory { get; }
+    public string BaseUrl => $"http://localhost:{Port}";
+    public string Output { get { lock (_output) return string.Join("\n", _output); } }
+
+    public async Task StartAsync()
+    {
+        var root = RepositoryRoot();
+        var webDir = Path.Combine(root, "src", "Dashboard");
+        // The web project's own build output (same configuration as this test build).
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var dll = Path.Combine(webDir, "bin", configuration, "net10.0", "Dashboard.dll");
+        var info = new ProcessStartInfo("dotnet", [dll, "--urls", BaseUrl])
+        {
+            WorkingDirectory = webDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["Dashboard__DataDirectory"] = DataDirectory;
+        info.Environment["Dashboard__DemoDays"] = DemoDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException("The portal exited:\n" + Output);
+            try
+            {
+                var response = await http.GetAsync(BaseUrl + "/Account/Login");
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("The portal did not answer within 120 s:\n" + Output);
+    }
+
+    /// <summary>Ends the process at once, as a crash or a deploy would.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    internal static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dashboard.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Dashboard.sln not found");
+    }
+}

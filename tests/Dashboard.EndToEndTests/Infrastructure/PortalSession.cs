@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+
+namespace Dashboard.EndToEndTests.Infrastructure;
+
+/// <summary>A person at a browser: a fresh context (cookies, language) with every console error and page error recorded.</summary>
+public sealed class PortalSession : IAsyncDisposable
+{
+    private readonly List<string> _errors = [];
+
+    private PortalSession(IBrowserContext context, IPage page, string baseUrl)
+    {
+        Context = context;
+        Page = page;
+        BaseUrl = baseUrl;
+        page.Console += (_, msg) => { if (msg.Type == "error") lock (_errors) _errors.Add("console: " + msg.Text); };
+        page.PageError += (_, error) => { lock (_errors) _errors.Add("page: " + error); };
+    }
+
+    public IBrowserContext Context { get; }
+    public IPage Page { get; }
+    public string BaseUrl { get; }
+    public IReadOnlyList<string> Errors { get { lock (_errors) return [.. _errors]; } }
+
+    public static async Task<PortalSession> OpenAsync(IBrowser browser, string baseUrl, string locale = "en-US")
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = locale, ViewportSize = new() { Width = 1366, Height = 850 } });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        return new PortalSession(context, page, baseUrl);
+    }
+
+    public async Task SignInAsync(string email, string password)
+    {
+        await Page.GotoAsync("/Account/Login");
+        await Page.FillAsync("#Input\\.Email", email);
+        await Page.FillAsync("#Input\\.Password", password);
+        await Page.ClickAsync("[data-testid=login-submit]");
+        await Page.WaitForSelectorAsync("[data-testid=current-user]");
+        await WaitForInteractiveAsync();
+    }
+
+    /// <summary>Waits until the circuit is up: the interactive view switcher replaces the static label.</summary>
+    public Task WaitForInteractiveAsync() =>
+        Page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-testid=view-switcher]') !== null");
+
+    /// <summary>Saves a screenshot when SCREENSHOT_DIR is set (for looking at the pages by eye); otherwise nothing.</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        var dir = Environment.GetEnvironmentVariable("SCREENSHOT_DIR");
+        if (string.IsNullOrEmpty(dir)) return;
+        Directory.CreateDirectory(dir);
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+    }
+
+    public void AssertNoErrors() => Assert.True(Errors.Count == 0, "Browser errors:\n" + string.Join("\n", Errors));
+
+    public async ValueTask DisposeAsync() => await Context.CloseAsync();
+}
