@@ -11,6 +11,7 @@ await app.PrepareDatabaseAsync();
 if (await DashboardCommands.TryRunAsync(app, args)) return;
 
 app.UseDashboardWeb();
+app.Lifetime.ApplicationStarted.Register(() => app.PrintSignInAddress());
 app.Run();
 
 public partial class Program;

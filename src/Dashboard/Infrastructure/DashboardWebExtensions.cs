@@ -46,6 +46,7 @@ public static class DashboardWebExtensions
         services.AddScoped<UserAccessService>();
         services.AddScoped<DisplayFormat>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<UiFeedback>();
 
         // CFG-01: keys survive restarts, so sign-ins, antiforgery tokens and encrypted secrets do too.
         services.AddDataProtection()
@@ -183,6 +184,24 @@ public static class DashboardWebExtensions
             .AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoints();
+    }
+}
+
+public static class StartupBanner
+{
+    /// <summary>Tells the person who ran the portal where to sign in (and, with demo data, as whom).</summary>
+    public static void PrintSignInAddress(this WebApplication app)
+    {
+        var demo = app.Configuration.GetValue<bool>($"{DashboardOptions.SectionName}:SeedDemoData");
+        foreach (var url in app.Urls)
+        {
+            Console.WriteLine($"Seller Central is running. Sign in at {url.TrimEnd('/')}/Account/Login");
+        }
+        if (demo)
+        {
+            Console.WriteLine($"Demo users: {DemoDataSeeder.Admin.Email} / {DemoDataSeeder.Admin.Password}, " +
+                $"{DemoDataSeeder.Staff.Email} / {DemoDataSeeder.Staff.Password}, {DemoDataSeeder.Accountant.Email} / {DemoDataSeeder.Accountant.Password}");
+        }
     }
 }
 

@@ -1,0 +1,50 @@
+using Dashboard.Domain.Common;
+using Dashboard.Resources;
+using Microsoft.Extensions.Localization;
+using Radzen;
+
+namespace Dashboard.Infrastructure;
+
+/// <summary>
+/// The one seam for expected failures in interactive pages: a refused business rule, a missing object or a missing
+/// permission becomes a notification in the user's language and the circuit lives on. Anything else is logged and
+/// reported generically (no internals reach the browser).
+/// </summary>
+public sealed class UiFeedback(NotificationService notifications, IStringLocalizer<UiText> text, ILogger<UiFeedback> log)
+{
+    /// <returns>true when the action completed.</returns>
+    public async Task<bool> RunAsync(Func<Task> action, string? successKey = null)
+    {
+        try
+        {
+            await action();
+            if (successKey is not null) notifications.Notify(NotificationSeverity.Success, text[successKey]);
+            return true;
+        }
+        catch (DomainRuleException e)
+        {
+            notifications.Notify(NotificationSeverity.Warning, Message(e));
+        }
+        catch (NotFoundException)
+        {
+            notifications.Notify(NotificationSeverity.Warning, text["Shell.NotFoundText"]);
+        }
+        catch (ForbiddenException)
+        {
+            notifications.Notify(NotificationSeverity.Error, text["Shell.AccessDeniedText"]);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Unexpected failure in an interactive action");
+            notifications.Notify(NotificationSeverity.Error, text["Shell.UnexpectedError"]);
+        }
+        return false;
+    }
+
+    /// <summary>The localized text of a refused rule, its arguments filled in.</summary>
+    public string Message(DomainRuleException e)
+    {
+        var localized = text[e.MessageKey, e.Args];
+        return localized.ResourceNotFound ? text["Error.Generic"] : localized.Value;
+    }
+}
