@@ -72,6 +72,11 @@ public static class AuditActions
     public const string RecoveryCodesGenerated = "auth.recovery-codes";
     public const string PasswordReset = "auth.password-reset";
     public const string PasswordChanged = "auth.password-changed";
+    public const string PasswordSet = "auth.password-set";
+    public const string AuthenticatorReset = "auth.authenticator-reset";
+    public const string EmailChangeRequested = "auth.email-change-requested";
+    public const string EmailChanged = "auth.email-changed";
+    public const string ProfileUpdated = "auth.profile-updated";
     public const string ViewSwitched = "view.switched";
     public const string MerchantCreated = "merchant.created";
 }

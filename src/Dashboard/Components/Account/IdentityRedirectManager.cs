@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Identity;
-using Dashboard.Domain.Users;
 
 namespace Dashboard.Components.Account;
 
@@ -37,9 +35,11 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         RedirectTo(newUri);
     }
 
-    public void RedirectToWithStatus(string uri, string message, HttpContext context)
+    /// <summary>Redirects and shows a status on the next page. <paramref name="statusKey"/> is an AccountText key
+    /// (Status.…), localized when displayed, so the cookie never carries text to render.</summary>
+    public void RedirectToWithStatus(string uri, string statusKey, HttpContext context)
     {
-        context.Response.Cookies.Append(StatusCookieName, message, StatusCookieBuilder.Build(context));
+        context.Response.Cookies.Append(StatusCookieName, statusKey, StatusCookieBuilder.Build(context));
         RedirectTo(uri);
     }
 
@@ -47,9 +47,9 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 
     public void RedirectToCurrentPage() => RedirectTo(CurrentPath);
 
-    public void RedirectToCurrentPageWithStatus(string message, HttpContext context)
-        => RedirectToWithStatus(CurrentPath, message, context);
+    public void RedirectToCurrentPageWithStatus(string statusKey, HttpContext context)
+        => RedirectToWithStatus(CurrentPath, statusKey, context);
 
-    public void RedirectToInvalidUser(UserManager<DashboardUser> userManager, HttpContext context)
-        => RedirectToWithStatus("Account/InvalidUser", $"Error: Unable to load user with ID '{userManager.GetUserId(context.User)}'.", context);
+    public void RedirectToInvalidUser(HttpContext context)
+        => RedirectToWithStatus("Account/InvalidUser", "Status.Error.InvalidUser", context);
 }
