@@ -83,13 +83,18 @@ public sealed class LedgerService(IDbContextFactory<DashboardDbContext> contexts
     /// <summary>Drops events whose id was applied before or appears earlier in the same batch.</summary>
     private static async Task<List<PaymentEvent>> FreshEventsAsync(DashboardDbContext db, IReadOnlyList<PaymentEvent> events, CancellationToken ct)
     {
-        var ids = events.Select(e => e.EventId).Distinct().ToList();
-        var seen = (await db.ProcessedPaymentEvents.AsNoTracking()
-                .Where(p => ids.Contains(p.EventId))
-                .Select(p => new { p.MerchantId, p.Environment, p.EventId })
-                .ToListAsync(ct))
-            .Select(p => (p.MerchantId, p.Environment, p.EventId))
-            .ToHashSet();
+        var seen = new HashSet<(Guid, PaymentEnvironment, string)>();
+        // Per merchant environment, so the lookup uses the unique index (MerchantId, Environment, EventId).
+        foreach (var group in events.GroupBy(e => (e.MerchantId, e.Environment)))
+        {
+            var (merchantId, environment) = group.Key;
+            var ids = group.Select(e => e.EventId).Distinct().ToList();
+            var known = await db.ProcessedPaymentEvents.AsNoTracking()
+                .Where(p => p.MerchantId == merchantId && p.Environment == environment && ids.Contains(p.EventId))
+                .Select(p => p.EventId)
+                .ToListAsync(ct);
+            foreach (var id in known) seen.Add((merchantId, environment, id));
+        }
         var fresh = new List<PaymentEvent>(events.Count);
         foreach (var e in events)
         {

@@ -45,7 +45,7 @@ internal sealed class PaymentTransactionConfiguration : IEntityTypeConfiguration
         // Serves the home figures (captures per day) and the transactions report.
         b.HasIndex(t => new { t.MerchantId, t.Environment, t.Type, t.CompletedUtc });
         // Serves the settlement closer: completed, not yet settled.
-        b.HasIndex(t => new { t.MerchantId, t.Environment, t.SettlementId, t.CompletedUtc });
+        b.HasIndex(t => new { t.MerchantId, t.Environment, t.SettlementId, t.Type, t.CompletedUtc });
         b.HasOne<Settlement>().WithMany().HasForeignKey(t => t.SettlementId).OnDelete(DeleteBehavior.Restrict);
     }
 }
