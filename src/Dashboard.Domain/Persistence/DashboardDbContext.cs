@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Ledger;
 using Dashboard.Domain.Merchants;
 using Dashboard.Domain.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -25,6 +26,11 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options, IM
     public DbSet<Merchant> Merchants => Set<Merchant>();
     public DbSet<MerchantMember> MerchantMembers => Set<MerchantMember>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<PaymentOrder> PaymentOrders => Set<PaymentOrder>();
+    public DbSet<PaymentTransaction> PaymentTransactions => Set<PaymentTransaction>();
+    public DbSet<ProcessedPaymentEvent> ProcessedPaymentEvents => Set<ProcessedPaymentEvent>();
+    public DbSet<Settlement> Settlements => Set<Settlement>();
+    public DbSet<SettlementLine> SettlementLines => Set<SettlementLine>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
