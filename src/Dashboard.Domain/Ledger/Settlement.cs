@@ -133,7 +133,7 @@ public sealed class Settlement : IEnvironmentOwned
         MoveTo(SettlementStatus.Closed);
     }
 
-    public void MarkPaidOut(DateTime nowUtc)
+    internal void MarkPaidOut(DateTime nowUtc)
     {
         if (PayoutDateUtc is null || nowUtc < PayoutDateUtc)
             throw new DomainRuleException("Error.PayoutNotDue");
