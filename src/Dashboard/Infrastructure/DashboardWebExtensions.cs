@@ -2,6 +2,7 @@ using Dashboard.Components;
 using Dashboard.Components.Account;
 using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Ledger;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Users;
 using Dashboard.Infrastructure.Data;
@@ -40,6 +41,7 @@ public static class DashboardWebExtensions
         services.AddSingleton(new SystemDbContextFactory(new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(connectionString).Options));
         services.AddScoped<CurrentView>();
         services.AddScoped<IMerchantScope>(sp => sp.GetRequiredService<CurrentView>());
+        services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentView>());
         services.AddScoped<RequestOrigin>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditService>();
@@ -47,6 +49,9 @@ public static class DashboardWebExtensions
         services.AddScoped<DisplayFormat>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<UiFeedback>();
+        services.AddScoped<LedgerService>();
+        services.AddScoped<SettlementService>();
+        services.AddScoped<LedgerQueries>();
 
         // CFG-01: keys survive restarts, so sign-ins, antiforgery tokens and encrypted secrets do too.
         services.AddDataProtection()

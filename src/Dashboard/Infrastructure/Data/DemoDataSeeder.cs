@@ -1,4 +1,5 @@
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Ledger;
 using Dashboard.Domain.Merchants;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Users;
@@ -90,9 +91,24 @@ public sealed class DemoDataSeeder(
         return user;
     }
 
-    private Task SeedActivityAsync(Merchant merchant, int days, CancellationToken ct)
+    /// <summary>Orders per day in each environment: Production is busier than the Sandbox.</summary>
+    public static int OrdersPerDay(PaymentEnvironment environment) => environment == PaymentEnvironment.Production ? 40 : 12;
+
+    // Through the ledger's own services, day by day, so every rule and settlement applies as in real life. The last
+    // simulated day is yesterday: nothing is dated in the future.
+    private async Task SeedActivityAsync(Merchant merchant, int days, CancellationToken ct)
     {
-        _ = (merchant, days, ct);
-        return Task.CompletedTask;
+        var generator = new DemoActivityGenerator(new LedgerService(contexts, clock), new SettlementService(contexts, clock));
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        foreach (var environment in Enum.GetValues<PaymentEnvironment>())
+        {
+            var request = new DemoActivityRequest(merchant.Id, merchant.Currency, merchant.CountryCode, environment,
+                today.AddDays(-days), days, OrdersPerDay(environment));
+            // A stable seed (string hash codes differ per process): the same demo data on every machine.
+            var seed = merchant.MerchantCode.Aggregate(17, (h, c) => unchecked(h * 31 + c)) ^ (int)environment;
+            var summary = await generator.GenerateAsync(request, new Random(seed), ct);
+            log.LogInformation("Demo activity for {Merchant} {Environment}: {Orders} orders, {Events} events, {Settlements} settlements",
+                merchant.LegalName, environment, summary.Orders, summary.EventsApplied, summary.Settlements);
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace Dashboard.Infrastructure.Security;
 /// The signed-in user's current view (merchant + environment) and permissions, for one request or one circuit.
 /// It is the <see cref="IMerchantScope"/> every DbContext of the scope filters by; until it is loaded it sees nothing.
 /// </summary>
-public sealed class CurrentView(UserAccessService access) : IMerchantScope
+public sealed class CurrentView(UserAccessService access, RequestOrigin origin) : IMerchantScope, ICurrentActor
 {
     private UserAccess? _access;
     private string? _loadedFor;
@@ -20,6 +20,8 @@ public sealed class CurrentView(UserAccessService access) : IMerchantScope
     public PaymentEnvironment Environment => _access?.Environment ?? PaymentEnvironment.Sandbox;
     public bool IsSystem => false;
     public string? UserId => _loadedFor;
+    public string? UserName => _access?.Email;
+    public string? IpAddress => origin.IpAddress;
     public Merchant? Merchant => _access?.Current?.Merchant;
     public string Currency => Merchant?.Currency ?? "EUR";
     public string TimeZoneId => _access?.TimeZoneId ?? "UTC";
