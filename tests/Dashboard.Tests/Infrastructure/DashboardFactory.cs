@@ -14,15 +14,28 @@ namespace Dashboard.Tests.Infrastructure;
 /// </summary>
 public class DashboardFactory : WebApplicationFactory<Program>
 {
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "dashboard-tests-" + Guid.NewGuid().ToString("N"));
+    public string DataDirectory { get; }
 
     protected virtual string EnvironmentName => "Development";
+
+    protected virtual bool SeedDemoData => true;
+
+    public DashboardFactory() : this(null) { }
+
+    /// <summary>With <paramref name="dataDirectory"/>, a second portal on the same files (a restart, or another instance).</summary>
+    protected DashboardFactory(string? dataDirectory)
+    {
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "dashboard-tests-" + Guid.NewGuid().ToString("N"));
+        _ownsDirectory = dataDirectory is null;
+    }
+
+    private readonly bool _ownsDirectory;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Dashboard:DataDirectory", DataDirectory);
-        builder.UseSetting("Dashboard:SeedDemoData", "true");
+        builder.UseSetting("Dashboard:SeedDemoData", SeedDemoData ? "true" : "false");
         builder.UseSetting("Dashboard:DemoDays", "5");
     }
 
@@ -38,6 +51,8 @@ public class DashboardFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsDirectory) return;
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
@@ -67,3 +82,6 @@ public static partial class Forms
         }));
     }
 }
+
+/// <summary>A portal on a data directory the test owns: start two of them one after the other to restart the portal.</summary>
+public sealed class PortalOnDirectory(string dataDirectory) : DashboardFactory(dataDirectory);

@@ -1,6 +1,7 @@
 using System.Text;
 using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Ledger;
 using Dashboard.Domain.Merchants;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Users;
@@ -26,6 +27,9 @@ public static class DashboardCommands
             case "create-admin":
                 Environment.ExitCode = await CreateAdminAsync(app, Options(args));
                 return true;
+            case "seed-transactions":
+                Environment.ExitCode = await SeedTransactionsAsync(app, args);
+                return true;
             default:
                 return false;
         }
@@ -48,38 +52,96 @@ public static class DashboardCommands
             Console.Error.WriteLine("usage: create-admin --email <address> --merchant \"<legal name>\" [--country FR] [--currency EUR] [--base-url <url>]");
             return 2;
         }
-        var country = o.GetValueOrDefault("country", "FR").ToUpperInvariant();
-        var currency = o.GetValueOrDefault("currency", "EUR").ToUpperInvariant();
-        var baseUrl = o.GetValueOrDefault("base-url", "http://localhost:5000").TrimEnd('/');
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await CreateAdminAsync(scope.ServiceProvider, new CreateAdminRequest(email, legalName,
+            o.GetValueOrDefault("country", "FR").ToUpperInvariant(), o.GetValueOrDefault("currency", "EUR").ToUpperInvariant(),
+            o.GetValueOrDefault("base-url", "http://localhost:5000")));
+        if (result.Error is not null)
+        {
+            Console.Error.WriteLine("Refused: " + result.Error);
+            return 2;
+        }
+        Console.WriteLine($"Merchant {legalName} created with merchant id {result.MerchantCode}.");
+        Console.WriteLine($"Admin: {email}. Open this one-time link to choose a password:");
+        Console.WriteLine(result.PasswordSetupLink);
+        return 0;
+    }
 
+    /// <summary>
+    /// <c>seed-transactions 1000000 [--merchant A2FRLUMIERE001] [--environment Production] [--days 90]</c>: adds about
+    /// that many payment transactions to one merchant through the ledger (for benchmarks), spread over the last days.
+    /// </summary>
+    private static async Task<int> SeedTransactionsAsync(WebApplication app, string[] args)
+    {
+        var o = Options(args);
+        if (args.Length < 2 || !int.TryParse(args[1], out var target) || target <= 0)
+        {
+            Console.Error.WriteLine("usage: seed-transactions <count> [--merchant <merchant id>] [--environment Sandbox|Production] [--days 90]");
+            return 2;
+        }
+        var environment = Enum.TryParse<PaymentEnvironment>(o.GetValueOrDefault("environment", "Production"), true, out var env) ? env : PaymentEnvironment.Production;
+        var days = int.TryParse(o.GetValueOrDefault("days", "90"), out var d) && d > 0 ? d : 90;
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
-        var users = sp.GetRequiredService<UserManager<DashboardUser>>();
+        var contexts = sp.GetRequiredService<SystemDbContextFactory>();
         var clock = sp.GetRequiredService<TimeProvider>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        Merchant? merchant;
+        await using (var db = contexts.CreateDbContext())
+        {
+            merchant = o.TryGetValue("merchant", out var code)
+                ? await db.Merchants.FirstOrDefaultAsync(m => m.MerchantCode == code)
+                : await db.Merchants.OrderBy(m => m.CreatedUtc).ThenBy(m => m.MerchantCode).FirstOrDefaultAsync();
+        }
+        if (merchant is null)
+        {
+            Console.Error.WriteLine("No such merchant. Run the portal once with demo data, or create-admin first.");
+            return 2;
+        }
+
+        // The generator writes about 2.5 transactions per order (authorization, captures, refunds, cancels; fewer in
+        // the Sandbox, where many authorizations expire within 2 days).
+        var ordersPerDay = Math.Max(1, (int)Math.Ceiling(target / 2.5 / days));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var generator = new DemoActivityGenerator(new LedgerService(contexts, clock), new SettlementService(contexts, clock));
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var summary = await generator.GenerateAsync(
+            new DemoActivityRequest(merchant.Id, merchant.Currency, merchant.CountryCode, environment, today.AddDays(-days), days, ordersPerDay),
+            new Random(target), app.Lifetime.ApplicationStopping);
+        await using var count = contexts.CreateDbContext();
+        var transactions = await count.PaymentTransactions.CountAsync(t => t.MerchantId == merchant.Id && t.Environment == environment);
+        Console.WriteLine($"{merchant.LegalName} {environment}: {summary.Orders} orders, {summary.EventsApplied} events, " +
+            $"{summary.Settlements} settlements in {started.Elapsed.TotalSeconds:F0} s; {transactions} transactions in this view now.");
+        return 0;
+    }
+
+    public sealed record CreateAdminRequest(string Email, string LegalName, string Country, string Currency, string BaseUrl);
+
+    public sealed record CreateAdminResult(string? MerchantCode, string? PasswordSetupLink, string? Error);
+
+    /// <summary>Creates a merchant and its first admin (a new user without password, or an existing one) and returns a
+    /// one-time password-setup link.</summary>
+    public static async Task<CreateAdminResult> CreateAdminAsync(IServiceProvider sp, CreateAdminRequest request)
+    {
+        var users = sp.GetRequiredService<UserManager<DashboardUser>>();
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         await using var db = sp.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
 
         Merchant merchant;
         try
         {
-            merchant = new Merchant(Merchant.NewMerchantCode(), legalName, country, currency, now);
+            merchant = new Merchant(Merchant.NewMerchantCode(), request.LegalName, request.Country, request.Currency, now);
         }
         catch (DomainRuleException e)
         {
-            Console.Error.WriteLine($"Refused: {e.MessageKey} {string.Join(", ", e.Args)}");
-            return 2;
+            return new CreateAdminResult(null, null, $"{e.MessageKey} {string.Join(", ", e.Args)}");
         }
 
-        var user = await users.FindByEmailAsync(email);
+        var user = await users.FindByEmailAsync(request.Email);
         if (user is null)
         {
-            user = new DashboardUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, CreatedUtc = now };
+            user = new DashboardUser { UserName = request.Email, Email = request.Email, EmailConfirmed = true, DisplayName = request.Email, CreatedUtc = now };
             var created = await users.CreateAsync(user);
-            if (!created.Succeeded)
-            {
-                Console.Error.WriteLine("Refused: " + string.Join("; ", created.Errors.Select(e => e.Description)));
-                return 2;
-            }
+            if (!created.Succeeded) return new CreateAdminResult(null, null, string.Join("; ", created.Errors.Select(e => e.Description)));
         }
 
         db.Merchants.Add(merchant);
@@ -87,16 +149,12 @@ public static class DashboardCommands
         await db.SaveChangesAsync();
         var tracked = await db.Users.FirstAsync(u => u.Id == user.Id);
         tracked.SelectedMerchantId ??= merchant.Id;
-        tracked.SelectedEnvironment = PaymentEnvironment.Sandbox;
         await db.SaveChangesAsync();
         await sp.GetRequiredService<AuditService>().RecordAsync(new AuditRecord(
             AuditActions.MerchantCreated, true, ActorName: "create-admin", MerchantId: merchant.Id, TargetType: "User", TargetId: user.Id));
 
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        Console.WriteLine($"Merchant {merchant.LegalName} created with merchant id {merchant.MerchantCode}.");
-        Console.WriteLine($"Admin: {email}. Open this one-time link to choose a password:");
-        Console.WriteLine($"{baseUrl}/Account/ResetPassword?code={code}");
-        return 0;
+        return new CreateAdminResult(merchant.MerchantCode, $"{request.BaseUrl.TrimEnd('/')}/Account/ResetPassword?code={code}", null);
     }
 }
