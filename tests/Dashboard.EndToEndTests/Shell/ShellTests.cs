@@ -13,6 +13,12 @@ public sealed class ShellTests(BrowserFixture fixture)
         await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
         await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
         await s.ScreenshotAsync("home");
+        await Assertions.Expect(s.Page.Locator("[data-testid=figure-last30]")).ToContainTextAsync("€");
+        await Assertions.Expect(s.Page.Locator("[data-testid=daily-volume-chart]")).ToBeVisibleAsync();
+
+        // Dark theme: the toggle switches Radzen's theme and remembers it in a cookie.
+        await s.Page.Locator(".rz-appearance-toggle, button[title='Light or dark theme']").First.ClickAsync();
+        await s.Page.WaitForFunctionAsync("() => document.cookie.includes('DashboardTheme=material-dark')");
 
         var sections = new (string Path, string Heading)[]
         {
