@@ -48,6 +48,29 @@ public sealed class LoginTests(DashboardFactory factory)
         static string Strip(string html) => System.Text.RegularExpressions.Regex.Replace(html, "value=\"[^\"]*\"|[A-Za-z0-9_\\-+/=]{40,}", "");
     }
 
+    [Theory]
+    [InlineData("//evil.example/phish", "/")]
+    [InlineData("/\\evil.example/phish", "/")]
+    [InlineData("https://evil.example/phish", "/")]
+    [InlineData("/reports/payments", "/reports/payments")]
+    public async Task After_sign_in_only_local_return_addresses_are_followed(string returnUrl, string expected)
+    {
+        using var client = factory.CreateHttpsClient();
+        var page = await client.GetStringAsync("/Account/Login");
+        var response = await client.PostAsync("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page),
+            ["_handler"] = "login",
+            ["Input.Email"] = DemoDataSeeder.Accountant.Email,
+            ["Input.Password"] = DemoDataSeeder.Accountant.Password,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        var target = location.IsAbsoluteUri ? location : new Uri(new Uri("https://localhost"), location);
+        Assert.Equal("localhost", target.Host);
+        Assert.Equal(expected, target.AbsolutePath);
+    }
+
     [Fact]
     public async Task A_login_post_without_antiforgery_token_is_rejected()
     {

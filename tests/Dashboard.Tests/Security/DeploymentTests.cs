@@ -18,6 +18,8 @@ public sealed class DeploymentTests
     {
         using var factory = new ProductionFactory();
         using var client = factory.CreateHttpsClient();
+        // SESS-07: no exception details reach a browser in production.
+        Assert.False(factory.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Components.Server.CircuitOptions>>().Value.DetailedErrors);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Login")).StatusCode);
         await using (var db = factory.SystemDb())
         {

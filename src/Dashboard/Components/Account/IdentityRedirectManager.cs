@@ -18,11 +18,16 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     {
         uri ??= "";
 
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+        // VAL-03: only addresses on this site. An absolute URI of this site becomes relative; anything else
+        // ("//evil", "/\evil", "https://evil") goes to the home page instead.
+        if (Uri.TryCreate(uri, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            var baseUri = new Uri(navigationManager.BaseUri);
+            uri = baseUri.IsBaseOf(absolute) ? "/" + navigationManager.ToBaseRelativePath(uri) : "/";
+        }
+        else if (uri.Length > 0 && !Dashboard.Infrastructure.Localization.CultureEndpoints.IsLocal(uri.StartsWith('/') ? uri : "/" + uri))
+        {
+            uri = "/";
         }
 
         navigationManager.NavigateTo(uri);
