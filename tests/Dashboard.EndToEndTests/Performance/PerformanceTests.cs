@@ -38,6 +38,18 @@ public sealed class PerformanceTests(BrowserFixture fixture)
         return (id, order.SellerOrderId);
     }
 
+    private async Task WaitForDraftAsync(Guid chargebackId, string expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var db = Database().CreateDbContext();
+            if (await db.Chargebacks.AnyAsync(c => c.Id == chargebackId && c.ResponseText == expected)) return;
+            await Task.Delay(200);
+        }
+        Assert.Fail("The draft never reached the server.");
+    }
+
     [Fact]
     public async Task Staff_answers_a_claim_with_a_partial_refund_and_the_order_ledger_shows_it()
     {
@@ -75,6 +87,8 @@ public sealed class PerformanceTests(BrowserFixture fixture)
         await s.Page.Locator("[data-testid=chargeback-text]").PressSequentiallyAsync("Delivered and signed for on Monday.", new() { Delay = 10 });
         await Assertions.Expect(s.Page.Locator("[data-testid=draft-status]")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("gespeichert|saved"));
 
+        // The indicator may show an earlier save of part of the text; wait until the last keystrokes reached the server.
+        await WaitForDraftAsync(id, "Delivered and signed for on Monday.");
         await s.Page.ReloadAsync();
         await s.WaitForInteractiveAsync();
         await Assertions.Expect(s.Page.Locator("[data-testid=chargeback-text]")).ToHaveValueAsync("Delivered and signed for on Monday.");
