@@ -13,3 +13,15 @@ public sealed class NotFoundException(string what) : Exception($"{what} was not 
 
 /// <summary>The current user may not do this in the current merchant.</summary>
 public sealed class ForbiddenException(string what) : Exception($"Forbidden: {what}.");
+
+/// <summary>
+/// Someone else saved the same object since this editor loaded it (BL-01): the user reloads instead of silently
+/// overwriting. <see cref="ChangedBy"/> and <see cref="ChangedUtc"/> say who and when, when known.
+/// </summary>
+public sealed class ConcurrencyConflictException(string? changedBy, DateTime? changedUtc)
+    : DomainRuleException(changedBy is null ? "Error.ChangedConcurrently" : "Error.ChangedByOther", changedBy ?? "",
+        changedUtc?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "")
+{
+    public string? ChangedBy { get; } = changedBy;
+    public DateTime? ChangedUtc { get; } = changedUtc;
+}

@@ -29,6 +29,32 @@ public sealed class DemoActivityGenerator(LedgerService ledger, SettlementServic
     public const double NeverCapturedRate = 0.05;
     public const double PartialCaptureRate = 0.15;
     public const double RefundRate = 0.10;
+    public const double ClaimRate = 0.03;
+    public const double ChargebackRate = 0.015;
+
+    private static readonly (Claims.ClaimReason Reason, int Weight)[] ClaimMix =
+    [
+        (Claims.ClaimReason.NotReceived, 45), (Claims.ClaimReason.NotAsDescribed, 25), (Claims.ClaimReason.ReceivedLate, 15),
+        (Claims.ClaimReason.ReturnNotRefunded, 10), (Claims.ClaimReason.ChargedMoreThanAuthorized, 5),
+    ];
+
+    private static readonly (string Network, string Code, string Description, Chargebacks.DisputeType Type)[] ChargebackReasons =
+    [
+        ("Visa", "10.4", "Other fraud – card-absent environment", Chargebacks.DisputeType.Unauthorized),
+        ("Visa", "13.1", "Merchandise/services not received", Chargebacks.DisputeType.Service),
+        ("Visa", "13.3", "Not as described or defective merchandise", Chargebacks.DisputeType.Service),
+        ("Mastercard", "4837", "No cardholder authorization", Chargebacks.DisputeType.Unauthorized),
+        ("Mastercard", "4853", "Cardholder dispute", Chargebacks.DisputeType.Service),
+    ];
+
+    private static readonly string[] Statements =
+    [
+        "The parcel never arrived and the tracking has not moved for ten days.",
+        "The colour is not the one shown on the product page.",
+        "I returned the item three weeks ago and I am still waiting for my refund.",
+        "It arrived two weeks after the promised date; I no longer needed it.",
+        "I was charged more than the amount shown at checkout.",
+    ];
 
     // Orders per hour of the (UTC) day: quiet nights, a lunch bump, a busy evening.
     private static readonly int[] HourWeights = [2, 1, 1, 1, 1, 2, 3, 5, 6, 7, 7, 8, 9, 8, 7, 7, 8, 9, 10, 12, 12, 10, 7, 4];
@@ -164,6 +190,32 @@ public sealed class DemoActivityGenerator(LedgerService ledger, SettlementServic
                 var at = captures[^1].At + Fraction(TimeSpan.FromDays(1), TimeSpan.FromDays(20));
                 Schedule(new RefundRequested(request.MerchantId, request.Environment, NextId(), at, orderId, refund, request.Currency));
             }
+
+            // Claims and chargebacks arrive days after shipment; those filed near the end of the range are still open,
+            // with deadlines around now. Some buyers withdraw; the rest wait for the merchant or the deadline job.
+            // A separate random stream per order, so adding cases did not change the rest of the demo data.
+            var cases = new Random(orderId.GetHashCode());
+            var lastCapture = captures[^1];
+            var capturedTotal = captures.Sum(c => c.Amount);
+            if (cases.NextDouble() < ClaimRate)
+            {
+                var reason = Pick(cases, ClaimMix);
+                var filed = lastCapture.At + Fraction(cases, TimeSpan.FromDays(2), TimeSpan.FromDays(20));
+                var claimed = reason == Claims.ClaimReason.ChargedMoreThanAuthorized ? Math.Max(1, Round(capturedTotal * 0.1)) : capturedTotal;
+                var claimId = OrderId(filed, cases);
+                Schedule(new GuaranteeClaimFiled(request.MerchantId, request.Environment, NextId(), filed, orderId, claimId, reason,
+                    claimed, Statements[(int)reason]));
+                if (cases.NextDouble() < 0.2)
+                    Schedule(new GuaranteeClaimDecided(request.MerchantId, request.Environment, NextId(),
+                        filed + Fraction(cases, TimeSpan.FromDays(1), TimeSpan.FromDays(5)), claimId, Claims.ClaimStatus.Withdrawn));
+            }
+            else if (cases.NextDouble() < ChargebackRate)
+            {
+                var (network, code, description, type) = ChargebackReasons[cases.Next(ChargebackReasons.Length)];
+                var filed = lastCapture.At + Fraction(cases, TimeSpan.FromDays(5), TimeSpan.FromDays(40));
+                Schedule(new ChargebackFiled(request.MerchantId, request.Environment, NextId(), filed, orderId, OrderId(filed, cases),
+                    network, code, description, type, capturedTotal));
+            }
         }
 
         private int PickHour()
@@ -177,7 +229,9 @@ public sealed class DemoActivityGenerator(LedgerService ledger, SettlementServic
             return 23;
         }
 
-        private T Pick<T>((T Value, int Weight)[] mix)
+        private T Pick<T>((T Value, int Weight)[] mix) => Pick(random, mix);
+
+        private static T Pick<T>(Random random, (T Value, int Weight)[] mix)
         {
             var roll = random.Next(mix.Sum(m => m.Weight));
             foreach (var (value, weight) in mix)
@@ -188,7 +242,9 @@ public sealed class DemoActivityGenerator(LedgerService ledger, SettlementServic
             return mix[^1].Value;
         }
 
-        private TimeSpan Fraction(TimeSpan min, TimeSpan max) =>
+        private TimeSpan Fraction(TimeSpan min, TimeSpan max) => Fraction(random, min, max);
+
+        private static TimeSpan Fraction(Random random, TimeSpan min, TimeSpan max) =>
             max <= min ? min : min + (max - min) * random.NextDouble();
 
         private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
@@ -221,7 +277,9 @@ public sealed class DemoActivityGenerator(LedgerService ledger, SettlementServic
             Currencies.Exponent(request.Currency) == 0 ? Math.Max(10, (long)Math.Round(minor / 10) * 10) : Math.Max(1, (long)Math.Round(minor));
 
         // Time-ordered like a version 7 GUID (kind to the primary-key index) but drawn from the seeded Random.
-        private Guid OrderId(DateTime createdUtc)
+        private Guid OrderId(DateTime createdUtc) => OrderId(createdUtc, random);
+
+        private static Guid OrderId(DateTime createdUtc, Random random)
         {
             Span<byte> bytes = stackalloc byte[16];
             random.NextBytes(bytes);

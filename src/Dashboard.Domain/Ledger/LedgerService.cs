@@ -1,4 +1,7 @@
+using Dashboard.Domain.Chargebacks;
+using Dashboard.Domain.Claims;
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Performance;
 using Dashboard.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,14 +31,15 @@ public sealed class LedgerService(IDbContextFactory<DashboardDbContext> contexts
 
         var fresh = await FreshEventsAsync(db, events, ct);
         var merchants = await LoadMerchantsAsync(db, fresh, ct);
-        var orders = await LoadOrdersAsync(db, fresh, ct);
+        var cases = await LoadCasesAsync(db, fresh, ct);
+        var orders = await LoadOrdersAsync(db, fresh, cases, ct);
         var processedUtc = clock.GetUtcNow().UtcDateTime;
 
         foreach (var e in fresh)
         {
             if (!merchants.TryGetValue(e.MerchantId, out var merchant))
                 throw new DomainRuleException("Error.UnknownMerchant");
-            Apply(db, e, merchant, orders);
+            Apply(db, e, merchant, orders, cases);
             db.ProcessedPaymentEvents.Add(new ProcessedPaymentEvent(e.MerchantId, e.Environment, e.EventId, processedUtc));
         }
 
@@ -44,7 +48,7 @@ public sealed class LedgerService(IDbContextFactory<DashboardDbContext> contexts
         return new LedgerBatchResult(fresh.Count, events.Count - fresh.Count);
     }
 
-    private static void Apply(DashboardDbContext db, PaymentEvent e, MerchantTerms merchant, Dictionary<Guid, PaymentOrder> orders)
+    private static void Apply(DashboardDbContext db, PaymentEvent e, MerchantTerms merchant, Dictionary<Guid, PaymentOrder> orders, Cases cases)
     {
         switch (e)
         {
@@ -75,6 +79,24 @@ public sealed class LedgerService(IDbContextFactory<DashboardDbContext> contexts
                 foreach (var due in orders.Values.Where(o => Owns(o, check) && o.IsDueForExpiry(check.OccurredUtc)).ToList())
                     due.ApplyExpiryCheck(check.OccurredUtc);
                 break;
+            case GuaranteeClaimFiled f:
+                if (cases.Claims.ContainsKey(f.ClaimId)) throw new DomainRuleException("Error.OrderAlreadyExists", f.ClaimId);
+                CaseLedger.FileClaim(db, f, OrderOf(orders, e, f.OrderId), merchant.Settings);
+                cases.Claims[f.ClaimId] = db.GuaranteeClaims.Local.First(c => c.Id == f.ClaimId);
+                break;
+            case GuaranteeClaimDecided d:
+                var claim = cases.Claims.TryGetValue(d.ClaimId, out var found) && Owns(found, e) ? found : throw new DomainRuleException("Error.ClaimNotFound");
+                CaseLedger.DecideClaim(db, claim, OrderOf(orders, e, claim.OrderId), d.Decision, d.OccurredUtc);
+                break;
+            case ChargebackFiled f:
+                if (cases.Chargebacks.ContainsKey(f.ChargebackId)) throw new DomainRuleException("Error.OrderAlreadyExists", f.ChargebackId);
+                CaseLedger.FileChargeback(db, f, OrderOf(orders, e, f.OrderId), merchant.Settings);
+                cases.Chargebacks[f.ChargebackId] = db.Chargebacks.Local.First(x => x.Id == f.ChargebackId);
+                break;
+            case ChargebackDecided d:
+                var chargeback = cases.Chargebacks.TryGetValue(d.ChargebackId, out var cb) && Owns(cb, e) ? cb : throw new DomainRuleException("Error.ClaimNotFound");
+                CaseLedger.DecideChargeback(db, chargeback, OrderOf(orders, e, chargeback.OrderId), d.MerchantWon, d.OccurredUtc);
+                break;
             default:
                 throw new DomainRuleException("Error.UnknownPaymentEvent", e.GetType().Name);
         }
@@ -104,23 +126,41 @@ public sealed class LedgerService(IDbContextFactory<DashboardDbContext> contexts
         return fresh;
     }
 
-    private sealed record MerchantTerms(string CountryCode, string Currency);
+    private sealed record MerchantTerms(string CountryCode, string Currency, PerformanceSettings Settings);
 
     private static async Task<Dictionary<Guid, MerchantTerms>> LoadMerchantsAsync(DashboardDbContext db, List<PaymentEvent> events, CancellationToken ct)
     {
         var ids = events.Select(e => e.MerchantId).Distinct().ToList();
+        var settings = await db.PerformanceSettings.AsNoTracking().Where(s => ids.Contains(s.MerchantId)).ToDictionaryAsync(s => s.MerchantId, ct);
         return await db.Merchants.AsNoTracking()
             .Where(m => ids.Contains(m.Id))
-            .ToDictionaryAsync(m => m.Id, m => new MerchantTerms(m.CountryCode, m.Currency), ct);
+            .ToDictionaryAsync(m => m.Id, m => new MerchantTerms(m.CountryCode, m.Currency,
+                settings.GetValueOrDefault(m.Id) ?? PerformanceSettings.DefaultFor(m.Id, m.CountryCode)), ct);
+    }
+
+    private sealed record Cases(Dictionary<Guid, GuaranteeClaim> Claims, Dictionary<Guid, Chargeback> Chargebacks);
+
+    /// <summary>The claims and chargebacks the batch decides, tracked; filings join them as they are applied.</summary>
+    private static async Task<Cases> LoadCasesAsync(DashboardDbContext db, List<PaymentEvent> events, CancellationToken ct)
+    {
+        var claimIds = events.OfType<GuaranteeClaimDecided>().Select(d => d.ClaimId).Distinct().ToList();
+        var chargebackIds = events.OfType<ChargebackDecided>().Select(d => d.ChargebackId).Distinct().ToList();
+        var claims = claimIds.Count == 0 ? [] : await db.GuaranteeClaims.Where(c => claimIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var chargebacks = chargebackIds.Count == 0 ? [] : await db.Chargebacks.Where(c => chargebackIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        return new Cases(claims, chargebacks);
     }
 
     /// <summary>
     /// Loads, in one query each, the orders the batch refers to and, when the batch runs an expiry check, the orders
     /// that check may end. Both are tracked; new orders of the batch join the same dictionary.
     /// </summary>
-    private static async Task<Dictionary<Guid, PaymentOrder>> LoadOrdersAsync(DashboardDbContext db, List<PaymentEvent> events, CancellationToken ct)
+    private static async Task<Dictionary<Guid, PaymentOrder>> LoadOrdersAsync(DashboardDbContext db, List<PaymentEvent> events, Cases cases,
+        CancellationToken ct)
     {
-        var ids = events.Select(OrderIdOf).OfType<Guid>().Distinct().ToList();
+        var ids = events.Select(OrderIdOf).OfType<Guid>()
+            .Concat(cases.Claims.Values.Select(c => c.OrderId))
+            .Concat(cases.Chargebacks.Values.Select(c => c.OrderId))
+            .Distinct().ToList();
         var orders = new Dictionary<Guid, PaymentOrder>();
         if (ids.Count > 0)
         {
@@ -150,6 +190,8 @@ public sealed class LedgerService(IDbContextFactory<DashboardDbContext> contexts
         CaptureRequested c => c.OrderId,
         RefundRequested r => r.OrderId,
         CancelRequested x => x.OrderId,
+        GuaranteeClaimFiled f => f.OrderId,
+        ChargebackFiled f => f.OrderId,
         _ => null,
     };
 
@@ -159,8 +201,8 @@ public sealed class LedgerService(IDbContextFactory<DashboardDbContext> contexts
             ? order
             : throw new DomainRuleException("Error.OrderNotFound", orderId);
 
-    private static bool Owns(PaymentOrder order, PaymentEvent e) =>
-        order.MerchantId == e.MerchantId && order.Environment == e.Environment;
+    private static bool Owns(IEnvironmentOwned owned, PaymentEvent e) =>
+        owned.MerchantId == e.MerchantId && owned.Environment == e.Environment;
 
     private static void EnsureCurrency(MerchantTerms merchant, string currency)
     {

@@ -41,3 +41,28 @@ public sealed record AuthorizationExpiryCheck(
 
 /// <summary>What a batch did: events applied, and events skipped because their id was already applied.</summary>
 public sealed record LedgerBatchResult(int Applied, int Skipped);
+
+/// <summary>A buyer filed an A-to-z Guarantee claim on a captured order; the deadline follows the merchant's rule.</summary>
+public sealed record GuaranteeClaimFiled(
+    Guid MerchantId, PaymentEnvironment Environment, string EventId, DateTime OccurredUtc,
+    Guid OrderId, Guid ClaimId, Claims.ClaimReason Reason, long Amount, string BuyerStatement)
+    : PaymentEvent(MerchantId, Environment, EventId, OccurredUtc);
+
+/// <summary>The provider decided a claim: granted (debits the merchant), denied, withdrawn, or an appeal's outcome.</summary>
+public sealed record GuaranteeClaimDecided(
+    Guid MerchantId, PaymentEnvironment Environment, string EventId, DateTime OccurredUtc,
+    Guid ClaimId, Claims.ClaimStatus Decision)
+    : PaymentEvent(MerchantId, Environment, EventId, OccurredUtc);
+
+/// <summary>The card network reports a chargeback on a captured order.</summary>
+public sealed record ChargebackFiled(
+    Guid MerchantId, PaymentEnvironment Environment, string EventId, DateTime OccurredUtc,
+    Guid OrderId, Guid ChargebackId, string Network, string ReasonCode, string ReasonDescription,
+    Chargebacks.DisputeType DisputeType, long Amount)
+    : PaymentEvent(MerchantId, Environment, EventId, OccurredUtc);
+
+/// <summary>The issuer decided a contested chargeback.</summary>
+public sealed record ChargebackDecided(
+    Guid MerchantId, PaymentEnvironment Environment, string EventId, DateTime OccurredUtc,
+    Guid ChargebackId, bool MerchantWon)
+    : PaymentEvent(MerchantId, Environment, EventId, OccurredUtc);

@@ -76,6 +76,9 @@ public sealed partial class PaymentOrder : IEnvironmentOwned
     public long RefundedAmount { get; private set; }
     public long ChargebackAmount { get; private set; }
 
+    /// <summary>Taken back by the provider for A-to-z claims assigned to or granted against the merchant.</summary>
+    public long ClaimDebitedAmount { get; private set; }
+
     /// <summary>The pricing agreed when the order was placed; captures and refunds use it.</summary>
     public int FeeBasisPoints { get; private set; }
     public long FixedFee { get; private set; }
@@ -96,8 +99,8 @@ public sealed partial class PaymentOrder : IEnvironmentOwned
     public long RemainingCapturable =>
         AuthorizationStatus == AuthorizationStatus.Open ? AuthorizedAmount - CapturedAmount : 0;
 
-    /// <summary>Captured money not yet given back, by refund or by chargeback.</summary>
-    public long RemainingRefundable => CapturedAmount - RefundedAmount - ChargebackAmount;
+    /// <summary>Captured money not yet given back, by refund, chargeback or claim debit.</summary>
+    public long RemainingRefundable => CapturedAmount - RefundedAmount - ChargebackAmount - ClaimDebitedAmount;
 
     /// <summary>An authorization lives 30 days in Production and 2 days in the Sandbox.</summary>
     public static TimeSpan AuthorizationLifetime(PaymentEnvironment environment) =>
@@ -167,6 +170,47 @@ public sealed partial class PaymentOrder : IEnvironmentOwned
         RefundedAmount += amount;
         Version++;
         return refund;
+    }
+
+    /// <summary>
+    /// The provider reimbursed the buyer of an A-to-z claim and takes the money back from the merchant; never more
+    /// than what the buyer still has paid.
+    /// </summary>
+    public PaymentTransaction DebitClaim(long amount, DateTime nowUtc)
+    {
+        EnsureNotBeforeCreation(nowUtc);
+        if (amount <= 0) throw new DomainRuleException("Error.AmountMustBePositive");
+        if (amount > RemainingRefundable)
+            throw new DomainRuleException("Error.RefundExceedsCaptured", amount, RemainingRefundable);
+        var debit = AddTransaction(TransactionType.ClaimDebit, 'Z', amount, 0, 0, nowUtc);
+        ClaimDebitedAmount += amount;
+        Version++;
+        return debit;
+    }
+
+    /// <summary>A lost or accepted chargeback: the disputed amount goes back to the buyer and the provider charges its fee.</summary>
+    public PaymentTransaction Chargeback(long amount, long fee, DateTime nowUtc)
+    {
+        EnsureNotBeforeCreation(nowUtc);
+        if (amount <= 0) throw new DomainRuleException("Error.AmountMustBePositive");
+        if (fee < 0) throw new DomainRuleException("Error.AmountMustBePositive");
+        if (amount > RemainingRefundable)
+            throw new DomainRuleException("Error.RefundExceedsCaptured", amount, RemainingRefundable);
+        var chargeback = AddTransaction(TransactionType.Chargeback, 'B', amount, 0, fee, nowUtc);
+        ChargebackAmount += amount;
+        Version++;
+        return chargeback;
+    }
+
+    /// <summary>Cancels the part not shipped yet: an open authorization with captures closes, so nothing more is captured.</summary>
+    /// <returns>The cancel transaction when nothing had been captured; otherwise null.</returns>
+    public PaymentTransaction? CloseUncaptured(DateTime nowUtc)
+    {
+        EnsureNotBeforeCreation(nowUtc);
+        if (AuthorizationStatus != AuthorizationStatus.Open) return null;
+        if (CapturedAmount == 0) return Cancel(nowUtc);
+        MoveTo(AuthorizationStatus.Closed, nowUtc);
+        return null;
     }
 
     /// <summary>Releases the authorization; only while nothing has been captured.</summary>

@@ -47,6 +47,7 @@ public sealed class SettlementLine : IEnvironmentOwned
             Ledger.TransactionType.Capture => (Types.Capture, t.Amount, -t.PercentageFee, -t.FixedFee),
             Ledger.TransactionType.Refund => (Types.Refund, -t.Amount, t.PercentageFee, t.FixedFee),
             Ledger.TransactionType.Chargeback => (Types.Chargeback, -t.Amount, -t.PercentageFee, -t.FixedFee),
+            Ledger.TransactionType.ClaimDebit => (Types.GuaranteeClaim, -t.Amount, -t.PercentageFee, -t.FixedFee),
             _ => throw new DomainRuleException("Error.TransactionNotSettleable", t.Type.ToString()),
         };
         var line = New(settlement, type, t.CompletedUtc ?? t.CreatedUtc, amount, percentageFee, fixedFee);

@@ -1,8 +1,12 @@
 using System.Linq.Expressions;
 using Dashboard.Domain.Audit;
+using Dashboard.Domain.Chargebacks;
+using Dashboard.Domain.Claims;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Ledger;
 using Dashboard.Domain.Merchants;
+using Dashboard.Domain.Notifications;
+using Dashboard.Domain.Performance;
 using Dashboard.Domain.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +35,11 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options, IM
     public DbSet<ProcessedPaymentEvent> ProcessedPaymentEvents => Set<ProcessedPaymentEvent>();
     public DbSet<Settlement> Settlements => Set<Settlement>();
     public DbSet<SettlementLine> SettlementLines => Set<SettlementLine>();
+    public DbSet<GuaranteeClaim> GuaranteeClaims => Set<GuaranteeClaim>();
+    public DbSet<Chargeback> Chargebacks => Set<Chargeback>();
+    public DbSet<ChargebackEvidence> ChargebackEvidence => Set<ChargebackEvidence>();
+    public DbSet<PerformanceNotice> PerformanceNotices => Set<PerformanceNotice>();
+    public DbSet<PerformanceSettings> PerformanceSettings => Set<PerformanceSettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

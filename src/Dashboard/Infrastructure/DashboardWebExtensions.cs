@@ -1,8 +1,13 @@
 using Dashboard.Components;
 using Dashboard.Components.Account;
 using Dashboard.Domain.Audit;
+using Dashboard.Domain.Chargebacks;
+using Dashboard.Domain.Claims;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Ledger;
+using Dashboard.Domain.Notifications;
+using Dashboard.Domain.Performance;
+using Dashboard.Features.Chargebacks;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Users;
 using Dashboard.Infrastructure.Data;
@@ -52,6 +57,19 @@ public static class DashboardWebExtensions
         services.AddScoped<LedgerService>();
         services.AddScoped<SettlementService>();
         services.AddScoped<LedgerQueries>();
+
+        // Performance: claims, chargebacks, notices and the deadline job (server clock, system scope).
+        services.AddScoped<ClaimService>();
+        services.AddScoped<ChargebackService>();
+        services.AddScoped<NoticeService>();
+        services.AddScoped<AttentionService>();
+        services.AddSingleton<IVirusScanner, NoVirusScanner>();
+        services.AddSingleton(sp => new EvidenceFiles(Path.Combine(dataDirectory, "evidence"), sp.GetRequiredService<IVirusScanner>()));
+        // E-mail of notices waits for notification preferences (Settings); until then nothing is sent.
+        services.AddSingleton<INoticeMailer, NoNoticeMailer>();
+        services.AddSingleton(sp => new PerformanceDeadlineJob(sp.GetRequiredService<SystemDbContextFactory>(),
+            sp.GetRequiredService<INoticeMailer>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<PerformanceDeadlineService>();
 
         // CFG-01: keys survive restarts, so sign-ins, antiforgery tokens and encrypted secrets do too.
         services.AddDataProtection()
@@ -189,6 +207,7 @@ public static class DashboardWebExtensions
             .AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoints();
+        app.MapEvidenceEndpoints();
     }
 }
 

@@ -68,6 +68,14 @@ public class DemoActivityGeneratorTests
             var captured = orders.Where(o => o.CapturedAmount > 0).ToList();
             Assert.InRange(captured.Count / (double)orders.Count, 0.70, 0.90);
             Assert.InRange(captured.Count(o => o.RefundedAmount > 0) / (double)captured.Count, 0.06, 0.14);
+
+            // Claims and chargebacks on a few captured orders: some withdrawn, some still open with deadlines around the end.
+            await using var system = db.Create(MerchantScope.System);
+            var claims = await system.GuaranteeClaims.ToListAsync();
+            Assert.InRange(claims.Count / (double)captured.Count, 0.015, 0.05);
+            Assert.Contains(claims, c => c.Status == Dashboard.Domain.Claims.ClaimStatus.Withdrawn);
+            Assert.Contains(claims, c => c.Status == Dashboard.Domain.Claims.ClaimStatus.ActionRequired && c.RespondByUtc > end);
+            Assert.NotEmpty(await system.Chargebacks.ToListAsync());
             Assert.Contains(captured, o => o.RefundedAmount > 0 && o.RefundedAmount < o.CapturedAmount);
             Assert.Contains(captured, o => o.Transactions.Count(t => t.Type == TransactionType.Capture) >= 2);
             Assert.Contains(captured, o => o.Transactions.Count(t => t.Type == TransactionType.Capture) == 3);

@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+using Dashboard.Domain.Common;
+
+namespace Dashboard.Domain.Chargebacks;
+
+/// <summary>Where a virus scanner plugs in. The default accepts everything; a deployment registers a real one.</summary>
+public interface IVirusScanner
+{
+    /// <returns>true when the file is clean.</returns>
+    Task<bool> IsCleanAsync(string path, CancellationToken ct);
+}
+
+public sealed class NoVirusScanner : IVirusScanner
+{
+    public Task<bool> IsCleanAsync(string path, CancellationToken ct) => Task.FromResult(true);
+}
+
+/// <summary>
+/// Checks and stores evidence files outside the web root, under generated names. The type is decided by the file's
+/// first bytes, never by its name or the browser's content type: a PDF renamed .png is refused.
+/// </summary>
+public sealed class EvidenceFiles(string directory, IVirusScanner scanner)
+{
+    public const long MaxBytes = 5 * 1024 * 1024;
+
+    public string Directory { get; } = directory;
+
+    public static readonly IReadOnlyDictionary<string, string> ContentTypes = new Dictionary<string, string>
+    {
+        [".pdf"] = "application/pdf", [".png"] = "image/png", [".jpg"] = "image/jpeg", [".jpeg"] = "image/jpeg",
+    };
+
+    /// <summary>Reads at most <see cref="MaxBytes"/> + 1 bytes, validates, scans and writes the file.</summary>
+    public async Task<StoredFile> StoreAsync(Stream content, string fileName, CancellationToken ct)
+    {
+        var original = CleanName(fileName);
+        var extension = Path.GetExtension(original).ToLowerInvariant();
+        if (!ContentTypes.TryGetValue(extension, out var declaredType)) throw new DomainRuleException("Error.FileTypeNotAllowed");
+
+        System.IO.Directory.CreateDirectory(Directory);
+        var stored = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + extension;
+        var path = Path.Combine(Directory, stored);
+        long size = 0;
+        var head = new byte[8];
+        var headLength = 0;
+        try
+        {
+            await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81_920, useAsync: true))
+            {
+                var buffer = new byte[81_920];
+                int read;
+                while ((read = await content.ReadAsync(buffer, ct)) > 0)
+                {
+                    size += read;
+                    if (size > MaxBytes) throw new DomainRuleException("Error.FileTooLarge", MaxBytes / (1024 * 1024));
+                    var copy = Math.Min(read, head.Length - headLength);
+                    if (copy > 0) { Array.Copy(buffer, 0, head, headLength, copy); headLength += copy; }
+                    await target.WriteAsync(buffer.AsMemory(0, read), ct);
+                }
+            }
+            if (size == 0) throw new DomainRuleException("Error.FileEmpty");
+            var actualType = Sniff(head.AsSpan(0, headLength));
+            if (actualType is null || actualType != declaredType) throw new DomainRuleException("Error.FileContentMismatch");
+            if (!await scanner.IsCleanAsync(path, ct)) throw new DomainRuleException("Error.FileRejectedByScanner");
+            return new StoredFile(stored, original, actualType, size);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    /// <summary>Opens a stored file by its generated name; anything that is not such a name is refused.</summary>
+    public Stream OpenRead(string storedName)
+    {
+        if (!IsGeneratedName(storedName)) throw new NotFoundException("Evidence file");
+        return new FileStream(Path.Combine(Directory, storedName), FileMode.Open, FileAccess.Read, FileShare.Read, 81_920, useAsync: true);
+    }
+
+    public void Delete(string storedName)
+    {
+        if (IsGeneratedName(storedName)) File.Delete(Path.Combine(Directory, storedName));
+    }
+
+    /// <summary>The content type the first bytes prove, or null.</summary>
+    public static string? Sniff(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith("%PDF-"u8)) return "application/pdf";
+        if (head.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A })) return "image/png";
+        if (head.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF })) return "image/jpeg";
+        return null;
+    }
+
+    /// <summary>
+    /// The uploader's name for display only: the last path segment, without control characters, trimmed to the
+    /// column's length. "../../etc/passwd.png" becomes "passwd.png"; the stored name is generated anyway.
+    /// </summary>
+    public static string CleanName(string fileName)
+    {
+        var last = fileName.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
+        var clean = new string(last.Where(c => !char.IsControl(c) && c != ':' && c != '"').ToArray()).Trim().TrimStart('.');
+        if (clean.Length == 0) throw new DomainRuleException("Error.FileTypeNotAllowed");
+        if (clean.Length > ChargebackEvidence.FileNameMaxLength)
+        {
+            var ext = Path.GetExtension(clean);
+            clean = clean[..(ChargebackEvidence.FileNameMaxLength - ext.Length)] + ext;
+        }
+        return clean;
+    }
+
+    private static bool IsGeneratedName(string name) =>
+        name.Length is > 32 and <= ChargebackEvidence.StoredNameMaxLength
+        && name[..32].All(char.IsAsciiHexDigitLower)
+        && ContentTypes.ContainsKey(name[32..]);
+}

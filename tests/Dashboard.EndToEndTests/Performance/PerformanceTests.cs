@@ -1,0 +1,109 @@
+using Dashboard.Domain.Chargebacks;
+using Dashboard.Domain.Claims;
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Ledger;
+using Dashboard.Domain.Persistence;
+using Dashboard.EndToEndTests.Infrastructure;
+using Dashboard.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Dashboard.EndToEndTests.Performance;
+
+[Collection(BrowserCollection.Name)]
+public sealed class PerformanceTests(BrowserFixture fixture)
+{
+    private SystemDbContextFactory Database() =>
+        new(new DbContextOptionsBuilder<DashboardDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(fixture.Portal.DataDirectory, "dashboard.db")};Default Timeout=5").Options);
+
+    /// <summary>Files a claim or chargeback on a fresh captured French Production order, as the provider would.</summary>
+    private async Task<(Guid Id, string SellerOrderId)> FileAsync(bool chargeback)
+    {
+        var contexts = Database();
+        var ledger = new LedgerService(contexts, TimeProvider.System);
+        await using var db = contexts.CreateDbContext();
+        var merchant = await db.Merchants.FirstAsync(m => m.CountryCode == "FR");
+        var used = db.GuaranteeClaims.Select(c => c.OrderId).Concat(db.Chargebacks.Select(c => c.OrderId));
+        var order = await db.PaymentOrders.Where(o => o.MerchantId == merchant.Id && o.Environment == PaymentEnvironment.Production
+                && o.CapturedAmount >= 2_000 && o.RefundedAmount == 0 && !used.Contains(o.Id))
+            .OrderByDescending(o => o.CreatedUtc).FirstAsync();
+        var id = Guid.NewGuid();
+        PaymentEvent e = chargeback
+            ? new ChargebackFiled(merchant.Id, PaymentEnvironment.Production, "e2e-" + id, DateTime.UtcNow, order.Id, id, "Visa", "13.1",
+                "Merchandise/services not received", DisputeType.Service, order.CapturedAmount)
+            : new GuaranteeClaimFiled(merchant.Id, PaymentEnvironment.Production, "e2e-" + id, DateTime.UtcNow, order.Id, id,
+                ClaimReason.NotReceived, order.CapturedAmount, "Never arrived.");
+        await ledger.ApplyAsync(e);
+        return (id, order.SellerOrderId);
+    }
+
+    private async Task WaitForDraftAsync(Guid chargebackId, string expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var db = Database().CreateDbContext();
+            if (await db.Chargebacks.AnyAsync(c => c.Id == chargebackId && c.ResponseText == expected)) return;
+            await Task.Delay(200);
+        }
+        Assert.Fail("The draft never reached the server.");
+    }
+
+    [Fact]
+    public async Task Staff_answers_a_claim_with_a_partial_refund_and_the_order_ledger_shows_it()
+    {
+        var (id, sellerOrderId) = await FileAsync(chargeback: false);
+        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
+        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
+        await s.Page.GotoAsync("/performance/claims");
+        await s.WaitForInteractiveAsync();
+        await s.Page.Locator("[data-testid=claims-grid] a", new() { HasTextString = sellerOrderId }).First.ClickAsync();
+        await Assertions.Expect(s.Page.Locator("[data-testid=claim-status]")).ToHaveTextAsync("Action required");
+
+        await s.Page.ClickAsync("[data-testid=action-Refund]");
+        var amount = s.Page.Locator("[data-testid=refund-amount] input");
+        await amount.FillAsync("10");
+        await amount.PressAsync("Tab");
+        await s.Page.ClickAsync("[data-testid=submit-response]");
+
+        await Assertions.Expect(s.Page.Locator("[data-testid=claim-status]")).ToHaveTextAsync("Partially refunded");
+        await Assertions.Expect(s.Page.Locator("[data-testid=order-timeline] [data-testid=timeline-Refund]")).ToContainTextAsync("10.00");
+        await Assertions.Expect(s.Page.Locator("[data-testid=order-timeline] [data-testid=timeline-Refund]")).ToContainTextAsync("not settled yet");
+        await s.ScreenshotAsync("claim-partially-refunded");
+        s.AssertNoErrors();
+        Assert.NotEqual(Guid.Empty, id);
+    }
+
+    [Fact]
+    public async Task A_chargeback_draft_survives_a_reload_and_is_contested_with_a_file()
+    {
+        var (id, _) = await FileAsync(chargeback: true);
+        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
+        await s.SignInAsync(DemoDataSeeder.Staff.Email, DemoDataSeeder.Staff.Password);
+        await s.Page.GotoAsync($"/performance/chargebacks/{id}");
+        await s.WaitForInteractiveAsync();
+
+        await s.Page.Locator("[data-testid=chargeback-text]").PressSequentiallyAsync("Delivered and signed for on Monday.", new() { Delay = 10 });
+        await Assertions.Expect(s.Page.Locator("[data-testid=draft-status]")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("gespeichert|saved"));
+
+        // The indicator may show an earlier save of part of the text; wait until the last keystrokes reached the server.
+        await WaitForDraftAsync(id, "Delivered and signed for on Monday.");
+        await s.Page.ReloadAsync();
+        await s.WaitForInteractiveAsync();
+        await Assertions.Expect(s.Page.Locator("[data-testid=chargeback-text]")).ToHaveValueAsync("Delivered and signed for on Monday.");
+
+        var pdf = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"u8.ToArray();
+        await s.Page.Locator("[data-testid=evidence-file]").SetInputFilesAsync(new FilePayload { Name = "delivery.pdf", MimeType = "application/pdf", Buffer = pdf });
+        await s.Page.ClickAsync("[data-testid=add-evidence]");
+        await Assertions.Expect(s.Page.Locator("[data-testid=evidence-download]")).ToHaveTextAsync("delivery.pdf");
+
+        var download = await s.Page.RunAndWaitForDownloadAsync(() => s.Page.ClickAsync("[data-testid=evidence-download]"));
+        Assert.Equal("delivery.pdf", download.SuggestedFilename);
+
+        await s.Page.ClickAsync("[data-testid=action-Contest]");
+        await Assertions.Expect(s.Page.Locator("[data-testid=chargeback-status]")).ToHaveTextAsync("Angefochten");
+        await s.ScreenshotAsync("chargeback-contested");
+        s.AssertNoErrors();
+    }
+}
