@@ -4,7 +4,10 @@ using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Ledger;
 using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Reports.Payments;
+using Dashboard.Domain.Reports.Transactions;
 using Dashboard.Domain.Users;
+using Dashboard.Features.Reports;
 using Dashboard.Infrastructure.Data;
 using Dashboard.Infrastructure.Email;
 using Dashboard.Infrastructure.Localization;
@@ -52,6 +55,8 @@ public static class DashboardWebExtensions
         services.AddScoped<LedgerService>();
         services.AddScoped<SettlementService>();
         services.AddScoped<LedgerQueries>();
+        services.AddScoped<TransactionReportService>();
+        services.AddScoped<SettlementReportService>();
 
         // CFG-01: keys survive restarts, so sign-ins, antiforgery tokens and encrypted secrets do too.
         services.AddDataProtection()
@@ -189,6 +194,7 @@ public static class DashboardWebExtensions
             .AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoints();
+        app.MapReportExports();
     }
 }
 
