@@ -121,7 +121,13 @@ public sealed class TransactionReportService(IDbContextFactory<DashboardDbContex
 
     private static IQueryable<PaymentTransaction> Filtered(DashboardDbContext db, TransactionReportFilter f)
     {
-        var q = db.PaymentTransactions.AsNoTracking().Where(t => t.CreatedUtc >= f.FromUtc && t.CreatedUtc < f.ToUtc);
+        // Reports are per view, never across merchants. The query filter already restricts the rows; spelling the scope out
+        // again gives SQLite plain equalities on (MerchantId, Environment), so it seeks the report indexes.
+        if (db.Scope.IsSystem) throw new ForbiddenException("reports outside a merchant view");
+        var merchantId = db.Scope.MerchantId;
+        var environment = db.Scope.Environment;
+        var q = db.PaymentTransactions.AsNoTracking()
+            .Where(t => t.MerchantId == merchantId && t.Environment == environment && t.CreatedUtc >= f.FromUtc && t.CreatedUtc < f.ToUtc);
         // One value becomes "=", so SQLite can seek the (…, Status, CreatedUtc) index; several become an IN list.
         if (f.Statuses is [var status]) q = q.Where(t => t.Status == status);
         else if (f.Statuses is { Count: > 1 } statuses) q = q.Where(t => statuses.Contains(t.Status));

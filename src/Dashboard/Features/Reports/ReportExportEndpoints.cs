@@ -44,7 +44,7 @@ public static class ReportExportEndpoints
         var state = TransactionFilterState.Parse(http.Request.Query);
         var filter = state.ToFilter(display.TimeZone, now, view.Currency);
         var sort = state.Sort ?? TransactionSort.Default;
-        var columns = TransactionExportColumns.For(L, display);
+        var columns = TransactionExportColumns.For(L, display.TimeZone);
         var fileName = $"transactions-{view.Merchant!.MerchantCode}-{view.Environment}-{display.ToLocal(now):yyyyMMdd-HHmm}.{format}".ToLowerInvariant();
         var header = new ExportHeader(L["Nav.Transactions"], HeaderLines(view, display, L, now,
             new(L["Reports.Export.Filter"], Describe(filter, display, L))));

@@ -85,8 +85,7 @@ public static class XlsxExportWriter
         var row = new Row();
         await foreach (var item in rows.WithCancellation(ct))
         {
-            row.RowIndex = r++;
-            w.WriteStartElement(row);
+            w.WriteStartElement(row, [new OpenXmlAttribute("r", "", (r++).ToString(CultureInfo.InvariantCulture))]);
             foreach (var c in columns) cells.Write(c, item);
             w.WriteEndElement();
             count++;
@@ -97,21 +96,34 @@ public static class XlsxExportWriter
         return count;
     }
 
-    /// <summary>Reuses one element per cell kind: the writer serialises it at once, so mutating it is safe and allocation-free.</summary>
+    /// <summary>
+    /// Writes cells as start tag, text, end tag with attribute lists made once: serialising a whole element per cell
+    /// (WriteElement) costs several times more, and an export can hold tens of millions of cells.
+    /// </summary>
     private sealed class CellWriter(DocumentFormat.OpenXml.OpenXmlWriter w)
     {
-        private readonly Cell _text = new() { DataType = CellValues.InlineString };
-        private readonly Text _textValue = new() { Space = SpaceProcessingModeValues.Preserve };
-        private readonly Cell _number = new();
-        private readonly CellValue _numberValue = new();
-        private readonly Cell _empty = new();
+        private static readonly Cell CellElement = new();
+        private static readonly InlineString InlineElement = new();
+        private static readonly Text TextElement = new();
+        private static readonly CellValue ValueElement = new();
+        private static readonly OpenXmlAttribute InlineType = new("t", "", "inlineStr");
+        private static readonly OpenXmlAttribute[] NoAttributes = [];
+        private static readonly OpenXmlAttribute[] Preserve = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
+        private static readonly OpenXmlAttribute[][] TextAttributes = [.. Enumerable.Range(0, 7).Select(i => i == 0 ? [InlineType] : new[] { Style((uint)i), InlineType })];
+        private static readonly OpenXmlAttribute[][] NumberAttributes = [.. Enumerable.Range(0, 7).Select(i => new[] { Style((uint)i) })];
+
+        private static OpenXmlAttribute Style(uint index) => new("s", "", index.ToString(CultureInfo.InvariantCulture));
 
         public void Text(string value, uint style)
         {
-            if (_text.InlineString is null) { _text.InlineString = new InlineString(_textValue); }
-            _textValue.Text = ExportText.Neutralise(value);
-            _text.StyleIndex = style == 0 ? null : style;
-            w.WriteElement(_text);
+            value = ExportText.Neutralise(value);
+            w.WriteStartElement(CellElement, TextAttributes[style]);
+            w.WriteStartElement(InlineElement, NoAttributes);
+            w.WriteStartElement(TextElement, value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])) ? Preserve : NoAttributes);
+            w.WriteString(value);
+            w.WriteEndElement();
+            w.WriteEndElement();
+            w.WriteEndElement();
         }
 
         public void Write<T>(ExportColumn<T> column, T item)
@@ -120,7 +132,8 @@ public static class XlsxExportWriter
             switch (value)
             {
                 case null:
-                    w.WriteElement(_empty);
+                    w.WriteStartElement(CellElement, NoAttributes);
+                    w.WriteEndElement();
                     break;
                 case string s:
                     Text(s, 0);
@@ -143,10 +156,11 @@ public static class XlsxExportWriter
 
         private void Number(string value, uint style)
         {
-            if (_number.CellValue is null) _number.CellValue = _numberValue;
-            _numberValue.Text = value;
-            _number.StyleIndex = style;
-            w.WriteElement(_number);
+            w.WriteStartElement(CellElement, NumberAttributes[style]);
+            w.WriteStartElement(ValueElement, NoAttributes);
+            w.WriteString(value);
+            w.WriteEndElement();
+            w.WriteEndElement();
         }
     }
 
