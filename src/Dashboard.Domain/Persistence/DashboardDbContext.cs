@@ -31,6 +31,7 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options, IM
     public DbSet<ProcessedPaymentEvent> ProcessedPaymentEvents => Set<ProcessedPaymentEvent>();
     public DbSet<Settlement> Settlements => Set<Settlement>();
     public DbSet<SettlementLine> SettlementLines => Set<SettlementLine>();
+    public DbSet<Reports.SavedReportView> SavedReportViews => Set<Reports.SavedReportView>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -4,6 +4,7 @@ using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Ledger;
 using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Reports;
 using Dashboard.Domain.Reports.Payments;
 using Dashboard.Domain.Reports.Transactions;
 using Dashboard.Domain.Users;
@@ -57,6 +58,7 @@ public static class DashboardWebExtensions
         services.AddScoped<LedgerQueries>();
         services.AddScoped<TransactionReportService>();
         services.AddScoped<SettlementReportService>();
+        services.AddScoped<SavedViewService>();
 
         // CFG-01: keys survive restarts, so sign-ins, antiforgery tokens and encrypted secrets do too.
         services.AddDataProtection()

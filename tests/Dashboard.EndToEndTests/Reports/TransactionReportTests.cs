@@ -62,17 +62,17 @@ public sealed partial class TransactionReportTests(BrowserFixture fixture)
 
         // Clear the type filter and search by the seller order id: the authorization and its capture(s) remain.
         await s.Page.ClickAsync("[data-testid=filter-reset]");
-        await s.Page.WaitForURLAsync(url => !url.Contains("type=", StringComparison.Ordinal));
+        await s.Page.WaitForURLAsync(url => !url.Contains("type=", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await s.Page.FillAsync("[data-testid=filter-search]", sellerOrderId);
         await s.Page.ClickAsync("[data-testid=filter-apply]");
-        await s.Page.WaitForURLAsync(url => url.Contains($"q={sellerOrderId}", StringComparison.Ordinal));
+        await s.Page.WaitForURLAsync(url => url.Contains($"q={sellerOrderId}", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(rows).Not.ToHaveCountAsync(0);
         await Assertions.Expect(rows.Locator("td:nth-child(5)").Filter(new() { HasNotTextString = sellerOrderId })).ToHaveCountAsync(0);
         Assert.True(await rows.CountAsync() >= 2);
         await s.ScreenshotAsync("transactions-search");
 
         await rows.First.Locator("[data-testid=order-link]").ClickAsync();
-        await s.Page.WaitForURLAsync(new Regex("/reports/transactions/orders/"));
+        await s.Page.WaitForURLAsync(new Regex("/reports/transactions/orders/"), new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(s.Page.Locator("h1.page-heading")).ToContainTextAsync(sellerOrderId);
         var timeline = s.Page.Locator("[data-testid=timeline-entry]");
         await Assertions.Expect(timeline.First).ToContainTextAsync("Authorization");

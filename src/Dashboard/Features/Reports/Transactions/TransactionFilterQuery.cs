@@ -45,10 +45,11 @@ public sealed record TransactionFilterState(
 
     public static TransactionFilterState Parse(IQueryCollection query) => Parse(k => query.TryGetValue(k, out var v) ? v.ToString() : null);
 
-    public static TransactionFilterState ParseUri(string uri)
+    public static TransactionFilterState ParseUri(string uri) => ParseQuery(new Uri(uri).Query);
+
+    public static TransactionFilterState ParseQuery(string query)
     {
-        var q = new Uri(uri).Query;
-        var values = QueryHelpers.ParseQuery(q);
+        var values = QueryHelpers.ParseQuery(query);
         return Parse(k => values.TryGetValue(k, out var v) ? v.ToString() : null);
     }
 
