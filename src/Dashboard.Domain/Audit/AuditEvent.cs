@@ -79,4 +79,5 @@ public static class AuditActions
     public const string ProfileUpdated = "auth.profile-updated";
     public const string ViewSwitched = "view.switched";
     public const string MerchantCreated = "merchant.created";
+    public const string ReportExported = "report.exported";
 }

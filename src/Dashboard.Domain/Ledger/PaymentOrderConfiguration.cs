@@ -46,6 +46,9 @@ internal sealed class PaymentTransactionConfiguration : IEntityTypeConfiguration
         b.HasIndex(t => new { t.MerchantId, t.Environment, t.Type, t.CompletedUtc });
         // Serves the settlement closer: completed, not yet settled.
         b.HasIndex(t => new { t.MerchantId, t.Environment, t.SettlementId, t.Type, t.CompletedUtc });
+        // Serve the transactions report: a date range, newest first, with or without a status filter.
+        b.HasIndex(t => new { t.MerchantId, t.Environment, t.CreatedUtc });
+        b.HasIndex(t => new { t.MerchantId, t.Environment, t.Status, t.CreatedUtc });
         b.HasOne<Settlement>().WithMany().HasForeignKey(t => t.SettlementId).OnDelete(DeleteBehavior.Restrict);
     }
 }

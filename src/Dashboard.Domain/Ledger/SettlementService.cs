@@ -66,8 +66,11 @@ public sealed class SettlementService(IDbContextFactory<DashboardDbContext> cont
             .Where(t => t.CompletedUtc < end)
             .OrderBy(t => t.CompletedUtc).ThenBy(t => t.Id)
             .ToListAsync(ct);
-        var orderIds = due.Select(t => t.OrderId).Distinct().ToList();
-        var orderReferences = await db.PaymentOrders.Where(o => orderIds.Contains(o.Id))
+        // A join, not Contains over the ids: a busy first period holds more orders than SQLite's 32,766 parameters.
+        var orderReferences = await Unsettled(transactions)
+            .Where(t => t.CompletedUtc < end)
+            .Join(db.PaymentOrders, t => t.OrderId, o => o.Id, (t, o) => new { o.Id, o.ProviderReferenceId })
+            .Distinct()
             .ToDictionaryAsync(o => o.Id, o => o.ProviderReferenceId, ct);
 
         var settlement = new Settlement(merchantId, environment, (previous?.Sequence ?? 0) + 1, start, end, currency);

@@ -40,6 +40,7 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options, IM
     public DbSet<ChargebackEvidence> ChargebackEvidence => Set<ChargebackEvidence>();
     public DbSet<PerformanceNotice> PerformanceNotices => Set<PerformanceNotice>();
     public DbSet<PerformanceSettings> PerformanceSettings => Set<PerformanceSettings>();
+    public DbSet<Reports.SavedReportView> SavedReportViews => Set<Reports.SavedReportView>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

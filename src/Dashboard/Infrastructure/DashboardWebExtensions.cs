@@ -9,7 +9,11 @@ using Dashboard.Domain.Notifications;
 using Dashboard.Domain.Performance;
 using Dashboard.Features.Chargebacks;
 using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Reports;
+using Dashboard.Domain.Reports.Payments;
+using Dashboard.Domain.Reports.Transactions;
 using Dashboard.Domain.Users;
+using Dashboard.Features.Reports;
 using Dashboard.Infrastructure.Data;
 using Dashboard.Infrastructure.Email;
 using Dashboard.Infrastructure.Localization;
@@ -57,6 +61,9 @@ public static class DashboardWebExtensions
         services.AddScoped<LedgerService>();
         services.AddScoped<SettlementService>();
         services.AddScoped<LedgerQueries>();
+        services.AddScoped<TransactionReportService>();
+        services.AddScoped<SettlementReportService>();
+        services.AddScoped<SavedViewService>();
 
         // Performance: claims, chargebacks, notices and the deadline job (server clock, system scope).
         services.AddScoped<ClaimService>();
@@ -208,6 +215,7 @@ public static class DashboardWebExtensions
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoints();
         app.MapEvidenceEndpoints();
+        app.MapReportExports();
     }
 }
 
