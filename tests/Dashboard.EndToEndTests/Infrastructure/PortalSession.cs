@@ -23,8 +23,12 @@ public sealed class PortalSession : IAsyncDisposable
 
     public static async Task<PortalSession> OpenAsync(IBrowser browser, string baseUrl, string locale = "en-US")
     {
+        // Playwright's 5 s for expectations is tight when the portal, the browser and the tests share 2 cores.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = locale, ViewportSize = new() { Width = 1366, Height = 850 } });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI machines have 2 cores and the portal shares them with the browser.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
         var page = await context.NewPageAsync();
         return new PortalSession(context, page, baseUrl);
     }

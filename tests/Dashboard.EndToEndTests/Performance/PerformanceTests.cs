@@ -40,7 +40,7 @@ public sealed class PerformanceTests(BrowserFixture fixture)
 
     private async Task WaitForDraftAsync(Guid chargebackId, string expected)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
             await using var db = Database().CreateDbContext();
