@@ -3,6 +3,7 @@ using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Ledger;
 using Dashboard.Domain.Merchants;
+using Dashboard.Domain.Notifications;
 using Dashboard.Domain.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,7 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options, IM
     public DbSet<Merchant> Merchants => Set<Merchant>();
     public DbSet<MerchantMember> MerchantMembers => Set<MerchantMember>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
     public DbSet<PaymentOrder> PaymentOrders => Set<PaymentOrder>();
     public DbSet<PaymentTransaction> PaymentTransactions => Set<PaymentTransaction>();
     public DbSet<ProcessedPaymentEvent> ProcessedPaymentEvents => Set<ProcessedPaymentEvent>();

@@ -3,6 +3,7 @@ using Dashboard.Components.Account;
 using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Ledger;
+using Dashboard.Domain.Notifications;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Users;
 using Dashboard.Infrastructure.Data;
@@ -133,7 +134,14 @@ public static class DashboardWebExtensions
             if (string.IsNullOrWhiteSpace(o.Host) && string.IsNullOrWhiteSpace(o.PickupDirectory))
                 o.PickupDirectory = Path.Combine(dataDirectory, "mail");
         });
-        services.AddSingleton<IEmailSender<DashboardUser>, SmtpEmailSender>();
+        // Every mail goes through the outbox: queued in the database, delivered and retried by the dispatcher.
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IMailRenderer, LocalizedMailRenderer>();
+        services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddScoped<EmailOutbox>();
+        services.AddScoped<IEmailSender<DashboardUser>, OutboxEmailSender>();
+        services.AddSingleton<EmailDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmailDispatcher>());
 
         // UI.
         services.AddLocalization();

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Dashboard.Domain.Notifications;
+using Dashboard.Infrastructure.Localization;
+using Dashboard.Resources;
+using Microsoft.Extensions.Localization;
+
+namespace Dashboard.Infrastructure.Email;
+
+/// <summary>Template keys: each has "Mail.{key}Subject" and "Mail.{key}Body" in UiText, with {0}, {1}… placeholders.</summary>
+public static class MailTemplates
+{
+    public const string Confirm = "Confirm";
+    public const string Reset = "Reset";
+    public const string ResetCode = "ResetCode";
+    public const string Invitation = "Invitation";
+    public const string Test = "Test";
+    public const string SecurityChange = "SecurityChange";
+    public const string MemberRemoved = "MemberRemoved";
+    public const string PermissionsChanged = "PermissionsChanged";
+}
+
+/// <summary>Renders a template in the recipient's language. Every argument is HTML-encoded; templates are trusted.</summary>
+public sealed class LocalizedMailRenderer(IStringLocalizer<UiText> text) : IMailRenderer
+{
+    public RenderedMail Render(MailRequest request)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            var culture = SupportedCultures.Names.Contains(request.Culture) ? request.Culture : "en";
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            var args = request.Args.Select(a => (object)HtmlEncoder.Default.Encode(a)).ToArray();
+            var subject = text[$"Mail.{request.TemplateKey}Subject", request.Args.Cast<object>().ToArray()];
+            var body = text[$"Mail.{request.TemplateKey}Body", args];
+            if (subject.ResourceNotFound || body.ResourceNotFound)
+                throw new InvalidOperationException($"Mail template {request.TemplateKey} has no subject or body resource.");
+            var greeting = HtmlEncoder.Default.Encode(text["Mail.Greeting", request.RecipientName]);
+            return new RenderedMail(subject.Value, $"<p>{greeting}</p><p>{body.Value}</p><p>— {HtmlEncoder.Default.Encode(text["App.Name"])}</p>");
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}
