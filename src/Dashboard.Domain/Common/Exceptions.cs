@@ -13,3 +13,14 @@ public sealed class NotFoundException(string what) : Exception($"{what} was not 
 
 /// <summary>The current user may not do this in the current merchant.</summary>
 public sealed class ForbiddenException(string what) : Exception($"Forbidden: {what}.");
+
+/// <summary>The action is sensitive and the actor has not confirmed their password in the last five minutes (AUTH-08).</summary>
+public sealed class ReauthenticationRequiredException() : DomainRuleException("Error.ReauthenticationRequired")
+{
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+
+    public static void Demand(ICurrentActor actor, DateTime nowUtc)
+    {
+        if (actor.ReauthenticatedUtc is not { } at || nowUtc - at > Window || at > nowUtc) throw new ReauthenticationRequiredException();
+    }
+}

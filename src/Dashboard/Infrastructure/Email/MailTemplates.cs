@@ -7,17 +7,12 @@ using Microsoft.Extensions.Localization;
 
 namespace Dashboard.Infrastructure.Email;
 
-/// <summary>Template keys: each has "Mail.{key}Subject" and "Mail.{key}Body" in UiText, with {0}, {1}… placeholders.</summary>
+/// <summary>Identity's template keys (the domain's are in MailTemplatesKeys): each has "Mail.{key}Subject" and "Mail.{key}Body" in UiText, with {0}, {1}… placeholders.</summary>
 public static class MailTemplates
 {
     public const string Confirm = "Confirm";
     public const string Reset = "Reset";
     public const string ResetCode = "ResetCode";
-    public const string Invitation = "Invitation";
-    public const string Test = "Test";
-    public const string SecurityChange = "SecurityChange";
-    public const string MemberRemoved = "MemberRemoved";
-    public const string PermissionsChanged = "PermissionsChanged";
 }
 
 /// <summary>Renders a template in the recipient's language. Every argument is HTML-encoded; templates are trusted.</summary>
