@@ -50,6 +50,9 @@ public static class DashboardWebExtensions
         services.AddScoped<DisplayFormat>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<UiFeedback>();
+        services.AddScoped<Reauthentication>();
+        services.AddScoped<MemberService>();
+        services.AddScoped(sp => new InvitationAcceptance(sp.GetRequiredService<SystemDbContextFactory>(), sp.GetRequiredService<AuditService>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<LedgerService>();
         services.AddScoped<SettlementService>();
         services.AddScoped<LedgerQueries>();
@@ -112,7 +115,7 @@ public static class DashboardWebExtensions
         // AUTH-07: OWASP's PBKDF2-HMAC-SHA512 work factor.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         // SESS-03: security-stamp changes end other sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(Math.Max(1, dashboard.RevalidationSeconds)));
         services.AddAntiforgery(o =>
         {
             // Antiforgery refuses to run over plain HTTP with a Secure-only cookie; Development serves
