@@ -1,5 +1,6 @@
 using Dashboard.Components;
 using Dashboard.Components.Account;
+using Dashboard.Features.Audit;
 using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Ledger;
@@ -52,6 +53,7 @@ public static class DashboardWebExtensions
         services.AddScoped<UiFeedback>();
         services.AddScoped<Reauthentication>();
         services.AddScoped<MemberService>();
+        services.AddScoped<AuditQueries>();
         services.AddScoped(sp => new InvitationAcceptance(sp.GetRequiredService<SystemDbContextFactory>(), sp.GetRequiredService<AuditService>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<LedgerService>();
         services.AddScoped<SettlementService>();
@@ -200,6 +202,7 @@ public static class DashboardWebExtensions
             .AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoints();
+        app.MapAuditExport();
     }
 }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Tests.Infrastructure;
 
@@ -18,12 +19,16 @@ public class DashboardFactory : WebApplicationFactory<Program>
 
     protected virtual string EnvironmentName => "Development";
 
+    /// <summary>Every log line the portal wrote, for secret scans.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Dashboard:DataDirectory", DataDirectory);
         builder.UseSetting("Dashboard:SeedDemoData", "true");
         builder.UseSetting("Dashboard:DemoDays", "5");
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
     }
 
     public HttpClient CreateHttpsClient(bool followRedirects = false) =>

@@ -40,6 +40,10 @@ public sealed class PermissionMatrixTests(DashboardFactory factory)
             if (!allowed && response.Headers.Location?.ToString().Contains("access-denied", StringComparison.Ordinal) != true)
                 failures.Add($"{route}: denied without the access-denied page ({response.Headers.Location})");
         }
+        // Endpoints are guarded like pages.
+        var export = await client.GetAsync(Dashboard.Features.Audit.AuditExportEndpoint.Path);
+        if ((export.StatusCode == HttpStatusCode.OK) != (section == Section.Users))
+            failures.Add($"audit export: {(int)export.StatusCode}");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 }
