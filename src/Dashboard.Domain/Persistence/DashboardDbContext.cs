@@ -29,6 +29,7 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options, IM
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<NotificationRecipients> NotificationRecipients => Set<NotificationRecipients>();
     public DbSet<PaymentOrder> PaymentOrders => Set<PaymentOrder>();
     public DbSet<PaymentTransaction> PaymentTransactions => Set<PaymentTransaction>();
     public DbSet<ProcessedPaymentEvent> ProcessedPaymentEvents => Set<ProcessedPaymentEvent>();

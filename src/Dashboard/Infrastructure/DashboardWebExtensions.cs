@@ -54,6 +54,7 @@ public static class DashboardWebExtensions
         services.AddScoped<Reauthentication>();
         services.AddScoped<MemberService>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<NotificationPreferencesService>();
         services.AddScoped(sp => new InvitationAcceptance(sp.GetRequiredService<SystemDbContextFactory>(), sp.GetRequiredService<AuditService>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<LedgerService>();
         services.AddScoped<SettlementService>();

@@ -62,19 +62,9 @@ public sealed class InvitationTests(DashboardFactory factory)
         Assert.Contains("invitation-invalid", html);
     }
 
-    /// <summary>Runs the member service as the demo admin would from the Users page (password confirmed a moment ago).</summary>
     private async Task InviteAsAdminAsync(string email, PermissionGrant grant, string culture)
     {
-        using var scope = factory.Services.CreateScope();
-        var view = scope.ServiceProvider.GetRequiredService<CurrentView>();
-        await using (var db = factory.SystemDb())
-        {
-            var admin = await db.Users.SingleAsync(u => u.Email == DemoDataSeeder.Admin.Email);
-            var french = await db.Merchants.SingleAsync(m => m.LegalName == DemoDataSeeder.FrenchMerchantName);
-            var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, admin.Id)], "test"));
-            await scope.ServiceProvider.GetRequiredService<UserAccessService>().SelectViewAsync(admin.Id, french.Id, PaymentEnvironment.Sandbox);
-            Assert.True(await view.LoadAsync(principal));
-        }
+        using var scope = await ActingAs.DemoAdminAsync(factory);
         await scope.ServiceProvider.GetRequiredService<MemberService>().InviteAsync(email, grant, culture, "https://localhost/");
     }
 }
