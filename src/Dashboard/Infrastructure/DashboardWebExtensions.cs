@@ -4,6 +4,7 @@ using Dashboard.Features.Audit;
 using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Ledger;
+using Dashboard.Domain.Merchants;
 using Dashboard.Domain.Notifications;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Users;
@@ -55,6 +56,7 @@ public static class DashboardWebExtensions
         services.AddScoped<MemberService>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<NotificationPreferencesService>();
+        services.AddScoped<AccountInfoService>();
         services.AddScoped(sp => new InvitationAcceptance(sp.GetRequiredService<SystemDbContextFactory>(), sp.GetRequiredService<AuditService>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<LedgerService>();
         services.AddScoped<SettlementService>();
