@@ -114,9 +114,11 @@ public static class DashboardWebExtensions
                 o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddEntityFrameworkStores<DashboardDbContext>()
+            .AddUserManager<DashboardUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
-            .AddPasswordValidator<LetterAndDigitPasswordValidator<DashboardUser>>();
+            .AddPasswordValidator<LetterAndDigitPasswordValidator<DashboardUser>>()
+            .AddPasswordValidator<PasswordPolicyValidator>();
         // AUTH-07: OWASP's PBKDF2-HMAC-SHA512 work factor.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         // SESS-03: security-stamp changes end other sessions within a minute.

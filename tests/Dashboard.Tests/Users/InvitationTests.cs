@@ -35,8 +35,8 @@ public sealed class InvitationTests(DashboardFactory factory)
         var accept = await AccountForms.SubmitAsync(client, link.PathAndQuery, "accept-new", new()
         {
             ["Input.DisplayName"] = "Nouvelle Collègue",
-            ["Input.Password"] = "Invitee-New-2026",
-            ["Input.ConfirmPassword"] = "Invitee-New-2026",
+            ["Input.Password"] = "Lantern-Orbit-2026",
+            ["Input.ConfirmPassword"] = "Lantern-Orbit-2026",
         });
         Assert.True(AccountForms.SetsAuthCookie(accept));
 
