@@ -79,6 +79,7 @@ public static class AuditActions
     public const string ProfileUpdated = "auth.profile-updated";
     public const string ViewSwitched = "view.switched";
     public const string MerchantCreated = "merchant.created";
+    public const string SignedOutEverywhere = "auth.signed-out-everywhere";
     public const string Reauthenticated = "auth.reauthenticated";
     public const string ReauthenticationFailed = "auth.reauthentication-failed";
     public const string UserInvited = "user.invited";

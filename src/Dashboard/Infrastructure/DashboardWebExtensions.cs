@@ -149,6 +149,7 @@ public static class DashboardWebExtensions
         services.AddSingleton<IMailRenderer, LocalizedMailRenderer>();
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddScoped<EmailOutbox>();
+        services.AddScoped<SecurityNotices>();
         services.AddScoped<IEmailSender<DashboardUser>, OutboxEmailSender>();
         services.AddSingleton<EmailDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<EmailDispatcher>());

@@ -28,6 +28,8 @@ public class DashboardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Dashboard:DataDirectory", DataDirectory);
         builder.UseSetting("Dashboard:SeedDemoData", "true");
         builder.UseSetting("Dashboard:DemoDays", "5");
+        // SESS-03 in a second, so revocation tests need not wait the production minute.
+        builder.UseSetting("Dashboard:RevalidationSeconds", "1");
         builder.ConfigureLogging(l => l.AddProvider(Logs));
     }
 

@@ -18,6 +18,12 @@ public static class MailTemplates
 /// <summary>Renders a template in the recipient's language. Every argument is HTML-encoded; templates are trusted.</summary>
 public sealed class LocalizedMailRenderer(IStringLocalizer<UiText> text) : IMailRenderer
 {
+    /// <summary>An argument "res:Key" is replaced by the resource Key in the recipient's language.</summary>
+    public const string ResourcePrefix = "res:";
+
+    // Encodes markup characters but keeps accents and Japanese readable in the mail source.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     public RenderedMail Render(MailRequest request)
     {
         var previous = CultureInfo.CurrentUICulture;
@@ -25,13 +31,14 @@ public sealed class LocalizedMailRenderer(IStringLocalizer<UiText> text) : IMail
         {
             var culture = SupportedCultures.Names.Contains(request.Culture) ? request.Culture : "en";
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            var args = request.Args.Select(a => (object)HtmlEncoder.Default.Encode(a)).ToArray();
-            var subject = text[$"Mail.{request.TemplateKey}Subject", request.Args.Cast<object>().ToArray()];
+            var plain = request.Args.Select(a => a.StartsWith(ResourcePrefix, StringComparison.Ordinal) ? text[a[ResourcePrefix.Length..]].Value : a).ToArray();
+            var args = plain.Select(a => (object)Encoder.Encode(a)).ToArray();
+            var subject = text[$"Mail.{request.TemplateKey}Subject", plain.Cast<object>().ToArray()];
             var body = text[$"Mail.{request.TemplateKey}Body", args];
             if (subject.ResourceNotFound || body.ResourceNotFound)
                 throw new InvalidOperationException($"Mail template {request.TemplateKey} has no subject or body resource.");
-            var greeting = HtmlEncoder.Default.Encode(text["Mail.Greeting", request.RecipientName]);
-            return new RenderedMail(subject.Value, $"<p>{greeting}</p><p>{body.Value}</p><p>— {HtmlEncoder.Default.Encode(text["App.Name"])}</p>");
+            var greeting = Encoder.Encode(text["Mail.Greeting", request.RecipientName]);
+            return new RenderedMail(subject.Value, $"<p>{greeting}</p><p>{body.Value}</p><p>— {Encoder.Encode(text["App.Name"])}</p>");
         }
         finally
         {
