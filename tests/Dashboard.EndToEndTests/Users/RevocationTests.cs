@@ -32,8 +32,8 @@ public sealed partial class RevocationTests(BrowserFixture fixture)
         await using var colleague = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
         await colleague.Page.GotoAsync(await InvitationLinkAsync(email));
         await colleague.Page.FillAsync("#Input\\.DisplayName", "Colleague");
-        await colleague.Page.FillAsync("#Input\\.Password", "Colleague-Pass-2026");
-        await colleague.Page.FillAsync("#Input\\.ConfirmPassword", "Colleague-Pass-2026");
+        await colleague.Page.FillAsync("#Input\\.Password", "Harbor-Willow-Quartz-2026");
+        await colleague.Page.FillAsync("#Input\\.ConfirmPassword", "Harbor-Willow-Quartz-2026");
         await colleague.Page.ClickAsync("button[type=submit]");
         await colleague.WaitForInteractiveAsync();
         await colleague.Page.Locator("[data-testid=nav-menu] a[href='performance/claims']").ClickAsync();
