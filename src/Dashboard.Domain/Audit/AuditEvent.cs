@@ -80,4 +80,26 @@ public static class AuditActions
     public const string ViewSwitched = "view.switched";
     public const string MerchantCreated = "merchant.created";
     public const string ReportExported = "report.exported";
+    public const string SignedOutEverywhere = "auth.signed-out-everywhere";
+    public const string Reauthenticated = "auth.reauthenticated";
+    public const string ReauthenticationFailed = "auth.reauthentication-failed";
+    public const string UserInvited = "user.invited";
+    public const string InvitationResent = "user.invitation-resent";
+    public const string InvitationRevoked = "user.invitation-revoked";
+    public const string InvitationAccepted = "user.invitation-accepted";
+    public const string InvitationRejected = "user.invitation-rejected";
+    public const string PermissionsChanged = "user.permissions-changed";
+    public const string MemberRemoved = "user.removed";
+    public const string AuditLogViewed = "audit.viewed";
+    public const string AuditLogExported = "audit.exported";
+    public const string NotificationAddressesChanged = "notifications.addresses-changed";
+    public const string NotificationTestSent = "notifications.test-sent";
+
+    /// <summary>Every action name, for the audit log's filter.</summary>
+    public static IReadOnlyList<string> All { get; } = typeof(AuditActions)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .Order(StringComparer.Ordinal)
+        .ToList();
 }

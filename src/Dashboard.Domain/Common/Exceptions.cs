@@ -25,3 +25,14 @@ public sealed class ConcurrencyConflictException(string? changedBy, DateTime? ch
     public string? ChangedBy { get; } = changedBy;
     public DateTime? ChangedUtc { get; } = changedUtc;
 }
+
+/// <summary>The action is sensitive and the actor has not confirmed their password in the last five minutes (AUTH-08).</summary>
+public sealed class ReauthenticationRequiredException() : DomainRuleException("Error.ReauthenticationRequired")
+{
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+
+    public static void Demand(ICurrentActor actor, DateTime nowUtc)
+    {
+        if (actor.ReauthenticatedUtc is not { } at || nowUtc - at > Window || at > nowUtc) throw new ReauthenticationRequiredException();
+    }
+}

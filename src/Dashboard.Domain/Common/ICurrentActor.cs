@@ -12,4 +12,7 @@ public interface ICurrentActor
 
     /// <summary>Throws <see cref="ForbiddenException"/> unless the actor holds at least <paramref name="level"/> on <paramref name="section"/>.</summary>
     void Demand(Section section, PermissionLevel level);
+
+    /// <summary>When the actor last confirmed their password in this session (step-up, AUTH-08); null if never.</summary>
+    DateTime? ReauthenticatedUtc => null;
 }

@@ -41,6 +41,13 @@ public sealed class Merchant
     public string Currency { get; private set; } = "";
     public DateTime CreatedUtc { get; private set; }
 
+    public void Rename(string legalName)
+    {
+        if (string.IsNullOrWhiteSpace(legalName) || legalName.Trim().Length > LegalNameMaxLength)
+            throw new DomainRuleException("Error.LegalNameInvalid");
+        LegalName = legalName.Trim();
+    }
+
     /// <summary>A random merchant id in the seed's style: 14 upper-case letters and digits starting with 'A'.</summary>
     public static string NewMerchantCode()
     {

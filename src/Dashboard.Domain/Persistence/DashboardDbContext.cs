@@ -30,6 +30,11 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options, IM
     public DbSet<Merchant> Merchants => Set<Merchant>();
     public DbSet<MerchantMember> MerchantMembers => Set<MerchantMember>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<NotificationRecipients> NotificationRecipients => Set<NotificationRecipients>();
+    public DbSet<AccountProfile> AccountProfiles => Set<AccountProfile>();
+    public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
     public DbSet<PaymentOrder> PaymentOrders => Set<PaymentOrder>();
     public DbSet<PaymentTransaction> PaymentTransactions => Set<PaymentTransaction>();
     public DbSet<ProcessedPaymentEvent> ProcessedPaymentEvents => Set<ProcessedPaymentEvent>();

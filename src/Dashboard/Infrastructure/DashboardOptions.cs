@@ -15,6 +15,10 @@ public sealed class DashboardOptions
     /// <summary>Days of demo activity per environment.</summary>
     public int DemoDays { get; set; } = 90;
 
+    /// <summary>SESS-03: how often an open circuit re-checks the user's security stamp and how long a circuit trusts
+    /// its cached permissions. Tests shorten it.</summary>
+    public int RevalidationSeconds { get; set; } = 60;
+
     public string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
 }

@@ -1,10 +1,12 @@
 using Dashboard.Components;
 using Dashboard.Components.Account;
+using Dashboard.Features.Audit;
 using Dashboard.Domain.Audit;
 using Dashboard.Domain.Chargebacks;
 using Dashboard.Domain.Claims;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Ledger;
+using Dashboard.Domain.Merchants;
 using Dashboard.Domain.Notifications;
 using Dashboard.Domain.Performance;
 using Dashboard.Features.Chargebacks;
@@ -58,6 +60,12 @@ public static class DashboardWebExtensions
         services.AddScoped<DisplayFormat>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<UiFeedback>();
+        services.AddScoped<Reauthentication>();
+        services.AddScoped<MemberService>();
+        services.AddScoped<AuditQueries>();
+        services.AddScoped<NotificationPreferencesService>();
+        services.AddScoped<AccountInfoService>();
+        services.AddScoped(sp => new InvitationAcceptance(sp.GetRequiredService<SystemDbContextFactory>(), sp.GetRequiredService<AuditService>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<LedgerService>();
         services.AddScoped<SettlementService>();
         services.AddScoped<LedgerQueries>();
@@ -130,13 +138,15 @@ public static class DashboardWebExtensions
                 o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddEntityFrameworkStores<DashboardDbContext>()
+            .AddUserManager<DashboardUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
-            .AddPasswordValidator<LetterAndDigitPasswordValidator<DashboardUser>>();
+            .AddPasswordValidator<LetterAndDigitPasswordValidator<DashboardUser>>()
+            .AddPasswordValidator<PasswordPolicyValidator>();
         // AUTH-07: OWASP's PBKDF2-HMAC-SHA512 work factor.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         // SESS-03: security-stamp changes end other sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(Math.Max(1, dashboard.RevalidationSeconds)));
         services.AddAntiforgery(o =>
         {
             // Antiforgery refuses to run over plain HTTP with a Secure-only cookie; Development serves
@@ -158,7 +168,15 @@ public static class DashboardWebExtensions
             if (string.IsNullOrWhiteSpace(o.Host) && string.IsNullOrWhiteSpace(o.PickupDirectory))
                 o.PickupDirectory = Path.Combine(dataDirectory, "mail");
         });
-        services.AddSingleton<IEmailSender<DashboardUser>, SmtpEmailSender>();
+        // Every mail goes through the outbox: queued in the database, delivered and retried by the dispatcher.
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IMailRenderer, LocalizedMailRenderer>();
+        services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddScoped<EmailOutbox>();
+        services.AddScoped<SecurityNotices>();
+        services.AddScoped<IEmailSender<DashboardUser>, OutboxEmailSender>();
+        services.AddSingleton<EmailDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmailDispatcher>());
 
         // UI.
         services.AddLocalization();
@@ -216,6 +234,7 @@ public static class DashboardWebExtensions
         app.MapCultureEndpoints();
         app.MapEvidenceEndpoints();
         app.MapReportExports();
+        app.MapAuditExport();
     }
 }
 

@@ -10,14 +10,24 @@ namespace Dashboard.Infrastructure;
 /// permission becomes a notification in the user's language and the circuit lives on. Anything else is logged and
 /// reported generically (no internals reach the browser).
 /// </summary>
-public sealed class UiFeedback(NotificationService notifications, IStringLocalizer<UiText> text, ILogger<UiFeedback> log)
+public sealed class UiFeedback(NotificationService notifications, DialogService dialogs, IStringLocalizer<UiText> text, ILogger<UiFeedback> log)
 {
     /// <returns>true when the action completed.</returns>
     public async Task<bool> RunAsync(Func<Task> action, string? successKey = null)
     {
         try
         {
-            await action();
+            try
+            {
+                await action();
+            }
+            catch (ReauthenticationRequiredException)
+            {
+                // AUTH-08: ask for the password, then run the action once more (the service checks again).
+                var confirmed = await dialogs.OpenAsync<Components.Shared.ConfirmPasswordDialog>(text["Reauth.Title"]);
+                if (confirmed is not true) return false;
+                await action();
+            }
             if (successKey is not null) notifications.Notify(NotificationSeverity.Success, text[successKey]);
             return true;
         }

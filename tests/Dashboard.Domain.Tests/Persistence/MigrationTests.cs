@@ -37,7 +37,7 @@ public sealed class MigrationTests
         connection.Open();
         using var db = Open(connection);
         db.Database.Migrate();
-        db.AuditEvents.Add(new Audit.AuditEvent(new Audit.AuditRecord("test.event", true), DateTime.UtcNow));
+        db.AuditEvents.Add(new Dashboard.Domain.Audit.AuditEvent(new Dashboard.Domain.Audit.AuditRecord("test.event", true), DateTime.UtcNow));
         db.SaveChanges();
 
         var update = Assert.Throws<SqliteException>(() => db.Database.ExecuteSqlRaw("UPDATE AuditEvents SET Success = 0"));

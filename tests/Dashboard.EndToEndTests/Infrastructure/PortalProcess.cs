@@ -43,6 +43,8 @@ public sealed class PortalProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["Dashboard__DataDirectory"] = DataDirectory;
         info.Environment["Dashboard__DemoDays"] = DemoDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // SESS-03 in seconds instead of a minute, so revocation tests do not wait a minute each.
+        info.Environment["Dashboard__RevalidationSeconds"] = "5";
         _process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };

@@ -45,8 +45,8 @@ public sealed partial class ManageAccountTests(DashboardFactory factory)
         var response = await AccountForms.SubmitAsync(client, "/Account/Manage/ChangePassword", "change-password", new()
         {
             ["Input.OldPassword"] = "Change-Ok-2026",
-            ["Input.NewPassword"] = "Change-Ok-2027",
-            ["Input.ConfirmPassword"] = "Change-Ok-2027",
+            ["Input.NewPassword"] = "Amber-Kite-Window-2027",
+            ["Input.ConfirmPassword"] = "Amber-Kite-Window-2027",
         });
         Assert.Equal("/Account/Manage/ChangePassword", AccountForms.RedirectTarget(response));
         Assert.Contains("Your password has been changed.", AccountForms.Text(await client.GetStringAsync("/Account/Manage/ChangePassword")));

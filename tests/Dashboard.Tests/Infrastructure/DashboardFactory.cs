@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Tests.Infrastructure;
 
@@ -30,6 +31,8 @@ public class DashboardFactory : WebApplicationFactory<Program>
     }
 
     private readonly bool _ownsDirectory;
+    /// <summary>Every log line the portal wrote, for secret scans.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -37,6 +40,9 @@ public class DashboardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Dashboard:DataDirectory", DataDirectory);
         builder.UseSetting("Dashboard:SeedDemoData", SeedDemoData ? "true" : "false");
         builder.UseSetting("Dashboard:DemoDays", "5");
+        // SESS-03 in a second, so revocation tests need not wait the production minute.
+        builder.UseSetting("Dashboard:RevalidationSeconds", "1");
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
     }
 
     public HttpClient CreateHttpsClient(bool followRedirects = false) =>

@@ -34,6 +34,24 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             return TypedResults.LocalRedirect(CultureEndpoints.IsLocal(target) ? target : "/");
         });
 
+        // SESS-03: a new security stamp ends every other session and open circuit within the revalidation interval.
+        accountGroup.MapPost("/SignOutEverywhere", async (
+            ClaimsPrincipal principal,
+            HttpContext http,
+            [FromServices] SignInManager<DashboardUser> signInManager,
+            [FromServices] AuditService audit,
+            [FromServices] Dashboard.Infrastructure.Email.SecurityNotices notices) =>
+        {
+            var user = await signInManager.UserManager.GetUserAsync(principal);
+            if (user is null) return Results.LocalRedirect("/Account/Login");
+            await signInManager.UserManager.UpdateSecurityStampAsync(user);
+            await signInManager.SignOutAsync();
+            await audit.RecordAsync(new AuditRecord(AuditActions.SignedOutEverywhere, true, user.Id, user.Email,
+                IpAddress: http.Connection.RemoteIpAddress?.ToString()));
+            await notices.NotifyAsync(user, "Security.SignedOutEverywhere");
+            return Results.LocalRedirect("/Account/Login");
+        });
+
         return accountGroup;
     }
 }

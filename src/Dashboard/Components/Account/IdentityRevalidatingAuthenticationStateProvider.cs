@@ -7,15 +7,16 @@ using Dashboard.Domain.Users;
 
 namespace Dashboard.Components.Account;
 
-// This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// every 30 minutes an interactive circuit is connected.
+// Revalidates the security stamp of the connected user every Dashboard:RevalidationSeconds (default 1 minute, SESS-03;
+// the template's 30 minutes would let a removed member's open circuit live on).
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
+        IOptions<IdentityOptions> options,
+        IOptions<Dashboard.Infrastructure.DashboardOptions> dashboard)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(Math.Max(1, dashboard.Value.RevalidationSeconds));
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)

@@ -85,7 +85,10 @@ public sealed class DemoDataSeeder(
             SelectedEnvironment = PaymentEnvironment.Production,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
-        var result = await users.CreateAsync(user, demo.Password);
+        // The published demo passwords contain the user's own name ("Admin-Demo-2026"), which the password policy
+        // refuses for real accounts (AUTH-02); Development demo users get their hash directly instead.
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, demo.Password);
+        var result = await users.CreateAsync(user);
         if (!result.Succeeded)
             throw new InvalidOperationException("Demo user could not be created: " + string.Join("; ", result.Errors.Select(e => e.Description)));
         return user;

@@ -13,4 +13,7 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
     public string From { get; set; } = "Seller Central <no-reply@localhost>";
     public string? PickupDirectory { get; set; }
+
+    /// <summary>How often the dispatcher looks for due retries when nothing new is queued.</summary>
+    public int PollSeconds { get; set; } = 15;
 }

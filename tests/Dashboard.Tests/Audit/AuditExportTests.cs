@@ -1,0 +1,50 @@
+using System.Net;
+using Dashboard.Domain.Audit;
+using Dashboard.Features.Audit;
+using Dashboard.Infrastructure.Data;
+using Dashboard.Tests.Account;
+using Dashboard.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Tests.Audit;
+
+[Collection(DashboardCollection.Name)]
+public sealed class AuditExportTests(DashboardFactory factory)
+{
+    [Fact]
+    public async Task An_admin_downloads_the_filtered_audit_log_as_csv_and_the_export_is_audited()
+    {
+        using var client = factory.CreateHttpsClient();
+        await Forms.SignInAsync(client, DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
+
+        var response = await client.GetAsync($"{AuditExportEndpoint.Path}?action={AuditActions.SignIn}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries)
+            .Concat([]).SelectMany(l => l.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.StartsWith("OccurredUtc,Actor", lines[0]);
+        Assert.Contains(lines, l => l.Contains(DemoDataSeeder.Admin.Email) && l.Contains(AuditActions.SignIn));
+        Assert.All(lines.Skip(1), l => Assert.Contains($"\"{AuditActions.SignIn}\"", l));
+        await using var db = factory.SystemDb();
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.AuditLogExported && e.ActorName == DemoDataSeeder.Admin.Email));
+    }
+
+    [Fact]
+    public async Task A_member_without_users_permission_cannot_export()
+    {
+        await TestUsers.CreateAsync(factory, "audit-denied@demo.example", "Audit-Denied-2026", (Domain.Common.Section.Claims, Domain.Common.PermissionLevel.Edit));
+        using var client = factory.CreateHttpsClient();
+        await Forms.SignInAsync(client, "audit-denied@demo.example", "Audit-Denied-2026");
+        Assert.Contains("/access-denied", AccountForms.RedirectTarget(await client.GetAsync(AuditExportEndpoint.Path)));
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"")]
+    [InlineData("+1", "\"'+1\"")]
+    [InlineData("@SUM(A1)", "\"'@SUM(A1)\"")]
+    [InlineData("plain", "\"plain\"")]
+    [InlineData(null, "")]
+    public void Csv_cells_are_quoted_and_formulas_defused(string? value, string expected) =>
+        Assert.Equal(expected, AuditExportEndpoint.Cell(value));
+}
