@@ -41,12 +41,12 @@ public sealed class DeploymentTests
         var setPassword = await AccountForms.SubmitAsync(client, link.PathAndQuery, "reset-password", new()
         {
             ["Input.Email"] = "owner@example.com",
-            ["Input.Password"] = "Owner-Secret-2026",
-            ["Input.ConfirmPassword"] = "Owner-Secret-2026",
+            ["Input.Password"] = "Tulip-Harbor-8841",
+            ["Input.ConfirmPassword"] = "Tulip-Harbor-8841",
         });
         Assert.Equal(HttpStatusCode.Redirect, setPassword.StatusCode);
 
-        var signIn = await Forms.SignInAsync(client, "owner@example.com", "Owner-Secret-2026");
+        var signIn = await Forms.SignInAsync(client, "owner@example.com", "Tulip-Harbor-8841");
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         var home = await client.GetStringAsync("/");
         Assert.Contains("Example GmbH", home);
@@ -55,8 +55,8 @@ public sealed class DeploymentTests
         var again = await AccountForms.SubmitAsync(client, link.PathAndQuery, "reset-password", new()
         {
             ["Input.Email"] = "owner@example.com",
-            ["Input.Password"] = "Another-Secret-2026",
-            ["Input.ConfirmPassword"] = "Another-Secret-2026",
+            ["Input.Password"] = "Granite-Meadow-5520",
+            ["Input.ConfirmPassword"] = "Granite-Meadow-5520",
         });
         Assert.DoesNotContain("ResetPasswordConfirmation", again.Headers.Location?.ToString() ?? "");
         await using var check = factory.SystemDb();
