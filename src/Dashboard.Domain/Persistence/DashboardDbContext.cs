@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Integration;
 using Dashboard.Domain.Ledger;
 using Dashboard.Domain.Merchants;
 using Dashboard.Domain.Users;
@@ -31,6 +32,8 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options, IM
     public DbSet<ProcessedPaymentEvent> ProcessedPaymentEvents => Set<ProcessedPaymentEvent>();
     public DbSet<Settlement> Settlements => Set<Settlement>();
     public DbSet<SettlementLine> SettlementLines => Set<SettlementLine>();
+    public DbSet<AccessKey> AccessKeys => Set<AccessKey>();
+    public DbSet<DelegatedToken> DelegatedTokens => Set<DelegatedToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -2,6 +2,7 @@ using Dashboard.Components;
 using Dashboard.Components.Account;
 using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Integration;
 using Dashboard.Domain.Ledger;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Users;
@@ -52,6 +53,12 @@ public static class DashboardWebExtensions
         services.AddScoped<LedgerService>();
         services.AddScoped<SettlementService>();
         services.AddScoped<LedgerQueries>();
+
+        // Integration: keys, step-up re-authentication (AUTH-08).
+        services.AddSingleton<SecretProtector>();
+        services.AddScoped<ReauthenticationService>();
+        services.AddScoped<IStepUpAuthentication>(sp => sp.GetRequiredService<ReauthenticationService>());
+        services.AddScoped<AccessKeyService>();
 
         // CFG-01: keys survive restarts, so sign-ins, antiforgery tokens and encrypted secrets do too.
         services.AddDataProtection()
