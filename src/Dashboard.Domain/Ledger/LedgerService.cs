@@ -1,4 +1,5 @@
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Integration;
 using Dashboard.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,12 +31,19 @@ public sealed class LedgerService(IDbContextFactory<DashboardDbContext> contexts
         var merchants = await LoadMerchantsAsync(db, fresh, ct);
         var orders = await LoadOrdersAsync(db, fresh, ct);
         var processedUtc = clock.GetUtcNow().UtcDateTime;
+        var subscribed = await IpnOutbox.SubscribedAsync(db, fresh, ct);
 
         foreach (var e in fresh)
         {
             if (!merchants.TryGetValue(e.MerchantId, out var merchant))
                 throw new DomainRuleException("Error.UnknownMerchant");
-            Apply(db, e, merchant, orders);
+            var changed = Apply(db, e, merchant, orders);
+            // IPN-05: the notification joins the same SaveChanges as the change it reports.
+            if (subscribed.Contains((e.MerchantId, e.Environment)))
+            {
+                foreach (var (order, transaction) in changed)
+                    db.IpnNotifications.Add(IpnOutbox.For(merchant.MerchantCode, IpnOutbox.TypeOf(e, order), order, transaction, e.OccurredUtc, processedUtc));
+            }
             db.ProcessedPaymentEvents.Add(new ProcessedPaymentEvent(e.MerchantId, e.Environment, e.EventId, processedUtc));
         }
 
@@ -44,8 +52,11 @@ public sealed class LedgerService(IDbContextFactory<DashboardDbContext> contexts
         return new LedgerBatchResult(fresh.Count, events.Count - fresh.Count);
     }
 
-    private static void Apply(DashboardDbContext db, PaymentEvent e, MerchantTerms merchant, Dictionary<Guid, PaymentOrder> orders)
+    /// <returns>The orders the event changed, with the transaction it created, for the IPN outbox.</returns>
+    private static List<(PaymentOrder Order, PaymentTransaction? Transaction)> Apply(DashboardDbContext db, PaymentEvent e,
+        MerchantTerms merchant, Dictionary<Guid, PaymentOrder> orders)
     {
+        var changed = new List<(PaymentOrder, PaymentTransaction?)>();
         switch (e)
         {
             case PaymentRequested r:
@@ -58,26 +69,39 @@ public sealed class LedgerService(IDbContextFactory<DashboardDbContext> contexts
                 db.PaymentOrders.Add(order);
                 break;
             case AuthorizationDecided d:
-                OrderOf(orders, e, d.OrderId).Decide(d.Approved, d.Reason, d.OccurredUtc);
+                var decided = OrderOf(orders, e, d.OrderId);
+                decided.Decide(d.Approved, d.Reason, d.OccurredUtc);
+                changed.Add((decided, null));
                 break;
             case CaptureRequested c:
                 EnsureCurrency(merchant, c.Currency);
-                db.PaymentTransactions.Add(OrderOf(orders, e, c.OrderId).Capture(c.Amount, c.OccurredUtc));
+                changed.Add(AddTransaction(db, OrderOf(orders, e, c.OrderId), o => o.Capture(c.Amount, c.OccurredUtc)));
                 break;
             case RefundRequested r:
                 EnsureCurrency(merchant, r.Currency);
-                db.PaymentTransactions.Add(OrderOf(orders, e, r.OrderId).Refund(r.Amount, r.OccurredUtc));
+                changed.Add(AddTransaction(db, OrderOf(orders, e, r.OrderId), o => o.Refund(r.Amount, r.OccurredUtc)));
                 break;
             case CancelRequested x:
-                db.PaymentTransactions.Add(OrderOf(orders, e, x.OrderId).Cancel(x.OccurredUtc));
+                changed.Add(AddTransaction(db, OrderOf(orders, e, x.OrderId), o => o.Cancel(x.OccurredUtc)));
                 break;
             case AuthorizationExpiryCheck check:
                 foreach (var due in orders.Values.Where(o => Owns(o, check) && o.IsDueForExpiry(check.OccurredUtc)).ToList())
+                {
                     due.ApplyExpiryCheck(check.OccurredUtc);
+                    changed.Add((due, null));
+                }
                 break;
             default:
                 throw new DomainRuleException("Error.UnknownPaymentEvent", e.GetType().Name);
         }
+        return changed;
+    }
+
+    private static (PaymentOrder, PaymentTransaction?) AddTransaction(DashboardDbContext db, PaymentOrder order, Func<PaymentOrder, PaymentTransaction> act)
+    {
+        var transaction = act(order);
+        db.PaymentTransactions.Add(transaction);
+        return (order, transaction);
     }
 
     /// <summary>Drops events whose id was applied before or appears earlier in the same batch.</summary>
@@ -104,14 +128,14 @@ public sealed class LedgerService(IDbContextFactory<DashboardDbContext> contexts
         return fresh;
     }
 
-    private sealed record MerchantTerms(string CountryCode, string Currency);
+    private sealed record MerchantTerms(string CountryCode, string Currency, string MerchantCode);
 
     private static async Task<Dictionary<Guid, MerchantTerms>> LoadMerchantsAsync(DashboardDbContext db, List<PaymentEvent> events, CancellationToken ct)
     {
         var ids = events.Select(e => e.MerchantId).Distinct().ToList();
         return await db.Merchants.AsNoTracking()
             .Where(m => ids.Contains(m.Id))
-            .ToDictionaryAsync(m => m.Id, m => new MerchantTerms(m.CountryCode, m.Currency), ct);
+            .ToDictionaryAsync(m => m.Id, m => new MerchantTerms(m.CountryCode, m.Currency, m.MerchantCode), ct);
     }
 
     /// <summary>

@@ -34,6 +34,9 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options, IM
     public DbSet<SettlementLine> SettlementLines => Set<SettlementLine>();
     public DbSet<AccessKey> AccessKeys => Set<AccessKey>();
     public DbSet<DelegatedToken> DelegatedTokens => Set<DelegatedToken>();
+    public DbSet<IpnEndpoint> IpnEndpoints => Set<IpnEndpoint>();
+    public DbSet<IpnNotification> IpnNotifications => Set<IpnNotification>();
+    public DbSet<IpnDeliveryAttempt> IpnDeliveryAttempts => Set<IpnDeliveryAttempt>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

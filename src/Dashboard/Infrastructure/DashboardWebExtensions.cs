@@ -8,6 +8,7 @@ using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Users;
 using Dashboard.Infrastructure.Data;
 using Dashboard.Infrastructure.Email;
+using Dashboard.Infrastructure.Ipn;
 using Dashboard.Infrastructure.Localization;
 using Dashboard.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -59,6 +60,17 @@ public static class DashboardWebExtensions
         services.AddScoped<ReauthenticationService>();
         services.AddScoped<IStepUpAuthentication>(sp => sp.GetRequiredService<ReauthenticationService>());
         services.AddScoped<AccessKeyService>();
+        services.AddScoped<IpnSettingsService>();
+        services.Configure<IpnOptions>(config.GetSection(IpnOptions.SectionName));
+        services.Configure<IpnDispatchOptions>(config.GetSection(IpnDispatchOptions.SectionName));
+        // IPN-04: the allow-list is empty; only a test host replaces it (never bound from configuration).
+        services.AddSingleton(IpnAddressAllowList.None);
+        services.AddSingleton<IHostResolver, DnsHostResolver>();
+        services.AddSingleton<IIpnSender>(sp => new SsrfSafeIpnSender(sp.GetRequiredService<IHostResolver>(), sp.GetRequiredService<IpnAddressAllowList>()));
+        services.AddSingleton<IIpnFailureAlert, EmailIpnFailureAlert>();
+        services.AddSingleton(sp => new IpnDispatcher(sp.GetRequiredService<SystemDbContextFactory>(), sp.GetRequiredService<IIpnSender>(),
+            sp.GetRequiredService<SecretProtector>(), sp.GetRequiredService<IIpnFailureAlert>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<IpnDispatcherService>();
 
         // CFG-01: keys survive restarts, so sign-ins, antiforgery tokens and encrypted secrets do too.
         services.AddDataProtection()
@@ -140,7 +152,8 @@ public static class DashboardWebExtensions
             if (string.IsNullOrWhiteSpace(o.Host) && string.IsNullOrWhiteSpace(o.PickupDirectory))
                 o.PickupDirectory = Path.Combine(dataDirectory, "mail");
         });
-        services.AddSingleton<IEmailSender<DashboardUser>, SmtpEmailSender>();
+        services.AddSingleton<SmtpEmailSender>();
+        services.AddSingleton<IEmailSender<DashboardUser>>(sp => sp.GetRequiredService<SmtpEmailSender>());
 
         // UI.
         services.AddLocalization();

@@ -44,7 +44,7 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, IStringLocali
         }
     }
 
-    private async Task DeliverAsync(MailMessage message)
+    internal async Task DeliverAsync(MailMessage message)
     {
         var o = options.Value;
         using var client = new SmtpClient();
