@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Integration;
+using Dashboard.Domain.TestAccounts;
 using Dashboard.Domain.Ledger;
 using Dashboard.Domain.Merchants;
 using Dashboard.Domain.Users;
@@ -37,6 +38,7 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options, IM
     public DbSet<IpnEndpoint> IpnEndpoints => Set<IpnEndpoint>();
     public DbSet<IpnNotification> IpnNotifications => Set<IpnNotification>();
     public DbSet<IpnDeliveryAttempt> IpnDeliveryAttempts => Set<IpnDeliveryAttempt>();
+    public DbSet<TestBuyer> TestBuyers => Set<TestBuyer>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -3,6 +3,7 @@ using Dashboard.Components.Account;
 using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Integration;
+using Dashboard.Domain.TestAccounts;
 using Dashboard.Domain.Ledger;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Users;
@@ -61,6 +62,8 @@ public static class DashboardWebExtensions
         services.AddScoped<IStepUpAuthentication>(sp => sp.GetRequiredService<ReauthenticationService>());
         services.AddScoped<AccessKeyService>();
         services.AddScoped<IpnSettingsService>();
+        services.AddScoped<TestAccountService>();
+        services.AddScoped<SandboxSimulator>();
         services.Configure<IpnOptions>(config.GetSection(IpnOptions.SectionName));
         services.Configure<IpnDispatchOptions>(config.GetSection(IpnDispatchOptions.SectionName));
         // IPN-04: the allow-list is empty; only a test host replaces it (never bound from configuration).
