@@ -63,6 +63,9 @@ public static class DashboardWebExtensions
         services.AddScoped<AccessKeyService>();
         services.AddScoped<IpnSettingsService>();
         services.AddScoped<TestAccountService>();
+        services.AddSingleton<Dashboard.Features.Integration.ApiFailureThrottle>();
+        services.AddSingleton(sp => new ApiRequestVerifier(sp.GetRequiredService<SystemDbContextFactory>(), sp.GetRequiredService<SecretProtector>(),
+            new AuditService(sp.GetRequiredService<SystemDbContextFactory>(), sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<SandboxSimulator>();
         services.Configure<IpnOptions>(config.GetSection(IpnOptions.SectionName));
         services.Configure<IpnDispatchOptions>(config.GetSection(IpnDispatchOptions.SectionName));
@@ -212,6 +215,7 @@ public static class DashboardWebExtensions
             .AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoints();
+        Dashboard.Features.Integration.ReportsApiEndpoints.MapReportsApi(app);
     }
 }
 
