@@ -39,6 +39,7 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options, IM
     public DbSet<IpnNotification> IpnNotifications => Set<IpnNotification>();
     public DbSet<IpnDeliveryAttempt> IpnDeliveryAttempts => Set<IpnDeliveryAttempt>();
     public DbSet<TestBuyer> TestBuyers => Set<TestBuyer>();
+    public DbSet<LoginApp> LoginApps => Set<LoginApp>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

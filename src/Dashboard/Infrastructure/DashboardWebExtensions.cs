@@ -63,6 +63,7 @@ public static class DashboardWebExtensions
         services.AddScoped<AccessKeyService>();
         services.AddScoped<IpnSettingsService>();
         services.AddScoped<TestAccountService>();
+        services.AddScoped<LoginAppService>();
         services.AddSingleton<Dashboard.Features.Integration.ApiFailureThrottle>();
         services.AddSingleton(sp => new ApiRequestVerifier(sp.GetRequiredService<SystemDbContextFactory>(), sp.GetRequiredService<SecretProtector>(),
             new AuditService(sp.GetRequiredService<SystemDbContextFactory>(), sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>()));
