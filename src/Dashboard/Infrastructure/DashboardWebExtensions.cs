@@ -64,6 +64,8 @@ public static class DashboardWebExtensions
         services.AddScoped<IpnSettingsService>();
         services.AddScoped<TestAccountService>();
         services.AddScoped<LoginAppService>();
+        services.AddScoped(sp => new IpnOptionsAccessor(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<IpnOptions>>().Value.AllowedPorts));
+        services.AddScoped<ReadinessService>();
         services.AddSingleton<Dashboard.Features.Integration.ApiFailureThrottle>();
         services.AddSingleton(sp => new ApiRequestVerifier(sp.GetRequiredService<SystemDbContextFactory>(), sp.GetRequiredService<SecretProtector>(),
             new AuditService(sp.GetRequiredService<SystemDbContextFactory>(), sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>()));

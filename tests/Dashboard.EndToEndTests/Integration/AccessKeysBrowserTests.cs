@@ -35,4 +35,21 @@ public sealed class AccessKeysBrowserTests(BrowserFixture fixture)
         Assert.DoesNotContain(secret, await s.Page.ContentAsync());
         s.AssertNoErrors();
     }
+
+    [Fact]
+    public async Task Integration_central_shows_the_merchants_values_and_links_to_the_readiness_page()
+    {
+        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
+        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
+        await s.Page.GotoAsync("/integration");
+        await s.WaitForInteractiveAsync();
+        await Assertions.Expect(s.Page.Locator("[data-testid=central-merchant-id]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^A[A-Z0-9]{13}$"));
+        await Assertions.Expect(s.Page.Locator("[data-testid=central-api-base]")).ToHaveTextAsync($"{fixture.Portal.BaseUrl}/api/v1");
+        await s.ScreenshotAsync("integration-central");
+
+        await s.Page.Locator("[data-testid=readiness-link]").ClickAsync();
+        await Assertions.Expect(s.Page.Locator("[data-testid=readiness-grid]")).ToContainTextAsync("IPN");
+        await s.ScreenshotAsync("readiness");
+        s.AssertNoErrors();
+    }
 }

@@ -41,7 +41,15 @@ public sealed class SandboxSimulatorBrowserTests(BrowserFixture fixture)
             await form.Locator("input[name=PostalCode]").FillAsync("75002");
             await form.Locator("input[name=City]").FillAsync("Paris");
             await s.Page.Locator("[data-testid=buyer-save]").ClickAsync();
-            await Assertions.Expect(s.Page.Locator("[data-testid=buyers-grid]")).ToContainTextAsync("••1111", new() { Timeout = 15_000 });
+            try
+            {
+                await Assertions.Expect(s.Page.Locator("[data-testid=buyers-grid]")).ToContainTextAsync("••1111", new() { Timeout = 15_000 });
+            }
+            catch (PlaywrightException)
+            {
+                await s.ScreenshotAsync("buyer-not-saved");
+                throw new InvalidOperationException("Buyer not saved. Page: " + await s.Page.Locator("body").InnerTextAsync() + "\n" + fixture.Portal.Output[^Math.Min(4000, fixture.Portal.Output.Length)..]);
+            }
             await s.Page.Locator("[data-testid=sim-run]").ClickAsync();
             await Assertions.Expect(s.Page.Locator("[data-testid=sim-result]")).ToContainTextAsync("SIM-");
 
