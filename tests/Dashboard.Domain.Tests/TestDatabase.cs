@@ -25,6 +25,8 @@ public sealed class TestDatabase : IDisposable
 
     public DashboardDbContext Create(IMerchantScope scope) => new(_options, scope);
 
+    public DbContextOptions<DashboardDbContext> Options => _options;
+
     public IDbContextFactory<DashboardDbContext> Factory(IMerchantScope scope) => new ScopedFactory(this, scope);
 
     /// <summary>The factory background jobs and seeding use.</summary>

@@ -1,6 +1,7 @@
 using Dashboard.Domain.Chargebacks;
 using Dashboard.Domain.Claims;
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Integration;
 using Dashboard.Domain.Performance;
 using Dashboard.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -34,12 +35,19 @@ public sealed class LedgerService(IDbContextFactory<DashboardDbContext> contexts
         var cases = await LoadCasesAsync(db, fresh, ct);
         var orders = await LoadOrdersAsync(db, fresh, cases, ct);
         var processedUtc = clock.GetUtcNow().UtcDateTime;
+        var subscribed = await IpnOutbox.SubscribedAsync(db, fresh, ct);
 
         foreach (var e in fresh)
         {
             if (!merchants.TryGetValue(e.MerchantId, out var merchant))
                 throw new DomainRuleException("Error.UnknownMerchant");
-            Apply(db, e, merchant, orders, cases);
+            var changed = Apply(db, e, merchant, orders, cases);
+            // IPN-05: the notification joins the same SaveChanges as the change it reports.
+            if (subscribed.Contains((e.MerchantId, e.Environment)))
+            {
+                foreach (var (order, transaction) in changed)
+                    db.IpnNotifications.Add(IpnOutbox.For(merchant.MerchantCode, IpnOutbox.TypeOf(e, order), order, transaction, e.OccurredUtc, processedUtc));
+            }
             db.ProcessedPaymentEvents.Add(new ProcessedPaymentEvent(e.MerchantId, e.Environment, e.EventId, processedUtc));
         }
 
@@ -48,8 +56,11 @@ public sealed class LedgerService(IDbContextFactory<DashboardDbContext> contexts
         return new LedgerBatchResult(fresh.Count, events.Count - fresh.Count);
     }
 
-    private static void Apply(DashboardDbContext db, PaymentEvent e, MerchantTerms merchant, Dictionary<Guid, PaymentOrder> orders, Cases cases)
+    /// <returns>The orders the event changed, with the transaction it created, for the IPN outbox.</returns>
+    private static List<(PaymentOrder Order, PaymentTransaction? Transaction)> Apply(DashboardDbContext db, PaymentEvent e,
+        MerchantTerms merchant, Dictionary<Guid, PaymentOrder> orders, Cases cases)
     {
+        var changed = new List<(PaymentOrder, PaymentTransaction?)>();
         switch (e)
         {
             case PaymentRequested r:
@@ -62,44 +73,61 @@ public sealed class LedgerService(IDbContextFactory<DashboardDbContext> contexts
                 db.PaymentOrders.Add(order);
                 break;
             case AuthorizationDecided d:
-                OrderOf(orders, e, d.OrderId).Decide(d.Approved, d.Reason, d.OccurredUtc);
+                var decided = OrderOf(orders, e, d.OrderId);
+                decided.Decide(d.Approved, d.Reason, d.OccurredUtc);
+                changed.Add((decided, null));
                 break;
             case CaptureRequested c:
                 EnsureCurrency(merchant, c.Currency);
-                db.PaymentTransactions.Add(OrderOf(orders, e, c.OrderId).Capture(c.Amount, c.OccurredUtc));
+                changed.Add(AddTransaction(db, OrderOf(orders, e, c.OrderId), o => o.Capture(c.Amount, c.OccurredUtc)));
                 break;
             case RefundRequested r:
                 EnsureCurrency(merchant, r.Currency);
-                db.PaymentTransactions.Add(OrderOf(orders, e, r.OrderId).Refund(r.Amount, r.OccurredUtc));
+                changed.Add(AddTransaction(db, OrderOf(orders, e, r.OrderId), o => o.Refund(r.Amount, r.OccurredUtc)));
                 break;
             case CancelRequested x:
-                db.PaymentTransactions.Add(OrderOf(orders, e, x.OrderId).Cancel(x.OccurredUtc));
+                changed.Add(AddTransaction(db, OrderOf(orders, e, x.OrderId), o => o.Cancel(x.OccurredUtc)));
                 break;
             case AuthorizationExpiryCheck check:
                 foreach (var due in orders.Values.Where(o => Owns(o, check) && o.IsDueForExpiry(check.OccurredUtc)).ToList())
+                {
                     due.ApplyExpiryCheck(check.OccurredUtc);
+                    changed.Add((due, null));
+                }
                 break;
             case GuaranteeClaimFiled f:
                 if (cases.Claims.ContainsKey(f.ClaimId)) throw new DomainRuleException("Error.OrderAlreadyExists", f.ClaimId);
                 CaseLedger.FileClaim(db, f, OrderOf(orders, e, f.OrderId), merchant.Settings);
                 cases.Claims[f.ClaimId] = db.GuaranteeClaims.Local.First(c => c.Id == f.ClaimId);
+                changed.Add((OrderOf(orders, e, f.OrderId), null));
                 break;
             case GuaranteeClaimDecided d:
                 var claim = cases.Claims.TryGetValue(d.ClaimId, out var found) && Owns(found, e) ? found : throw new DomainRuleException("Error.ClaimNotFound");
                 CaseLedger.DecideClaim(db, claim, OrderOf(orders, e, claim.OrderId), d.Decision, d.OccurredUtc);
+                changed.Add((OrderOf(orders, e, claim.OrderId), null));
                 break;
             case ChargebackFiled f:
                 if (cases.Chargebacks.ContainsKey(f.ChargebackId)) throw new DomainRuleException("Error.OrderAlreadyExists", f.ChargebackId);
                 CaseLedger.FileChargeback(db, f, OrderOf(orders, e, f.OrderId), merchant.Settings);
                 cases.Chargebacks[f.ChargebackId] = db.Chargebacks.Local.First(x => x.Id == f.ChargebackId);
+                changed.Add((OrderOf(orders, e, f.OrderId), null));
                 break;
             case ChargebackDecided d:
                 var chargeback = cases.Chargebacks.TryGetValue(d.ChargebackId, out var cb) && Owns(cb, e) ? cb : throw new DomainRuleException("Error.ClaimNotFound");
                 CaseLedger.DecideChargeback(db, chargeback, OrderOf(orders, e, chargeback.OrderId), d.MerchantWon, d.OccurredUtc);
+                changed.Add((OrderOf(orders, e, chargeback.OrderId), null));
                 break;
             default:
                 throw new DomainRuleException("Error.UnknownPaymentEvent", e.GetType().Name);
         }
+        return changed;
+    }
+
+    private static (PaymentOrder, PaymentTransaction?) AddTransaction(DashboardDbContext db, PaymentOrder order, Func<PaymentOrder, PaymentTransaction> act)
+    {
+        var transaction = act(order);
+        db.PaymentTransactions.Add(transaction);
+        return (order, transaction);
     }
 
     /// <summary>Drops events whose id was applied before or appears earlier in the same batch.</summary>
@@ -126,7 +154,7 @@ public sealed class LedgerService(IDbContextFactory<DashboardDbContext> contexts
         return fresh;
     }
 
-    private sealed record MerchantTerms(string CountryCode, string Currency, PerformanceSettings Settings);
+    private sealed record MerchantTerms(string CountryCode, string Currency, string MerchantCode, PerformanceSettings Settings);
 
     private static async Task<Dictionary<Guid, MerchantTerms>> LoadMerchantsAsync(DashboardDbContext db, List<PaymentEvent> events, CancellationToken ct)
     {
@@ -134,7 +162,7 @@ public sealed class LedgerService(IDbContextFactory<DashboardDbContext> contexts
         var settings = await db.PerformanceSettings.AsNoTracking().Where(s => ids.Contains(s.MerchantId)).ToDictionaryAsync(s => s.MerchantId, ct);
         return await db.Merchants.AsNoTracking()
             .Where(m => ids.Contains(m.Id))
-            .ToDictionaryAsync(m => m.Id, m => new MerchantTerms(m.CountryCode, m.Currency,
+            .ToDictionaryAsync(m => m.Id, m => new MerchantTerms(m.CountryCode, m.Currency, m.MerchantCode,
                 settings.GetValueOrDefault(m.Id) ?? PerformanceSettings.DefaultFor(m.Id, m.CountryCode)), ct);
     }
 

@@ -3,6 +3,8 @@ using Dashboard.Domain.Audit;
 using Dashboard.Domain.Chargebacks;
 using Dashboard.Domain.Claims;
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Integration;
+using Dashboard.Domain.TestAccounts;
 using Dashboard.Domain.Ledger;
 using Dashboard.Domain.Merchants;
 using Dashboard.Domain.Notifications;
@@ -46,6 +48,13 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options, IM
     public DbSet<PerformanceNotice> PerformanceNotices => Set<PerformanceNotice>();
     public DbSet<PerformanceSettings> PerformanceSettings => Set<PerformanceSettings>();
     public DbSet<Reports.SavedReportView> SavedReportViews => Set<Reports.SavedReportView>();
+    public DbSet<AccessKey> AccessKeys => Set<AccessKey>();
+    public DbSet<DelegatedToken> DelegatedTokens => Set<DelegatedToken>();
+    public DbSet<IpnEndpoint> IpnEndpoints => Set<IpnEndpoint>();
+    public DbSet<IpnNotification> IpnNotifications => Set<IpnNotification>();
+    public DbSet<IpnDeliveryAttempt> IpnDeliveryAttempts => Set<IpnDeliveryAttempt>();
+    public DbSet<TestBuyer> TestBuyers => Set<TestBuyer>();
+    public DbSet<LoginApp> LoginApps => Set<LoginApp>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -5,6 +5,8 @@ using Dashboard.Domain.Audit;
 using Dashboard.Domain.Chargebacks;
 using Dashboard.Domain.Claims;
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Integration;
+using Dashboard.Domain.TestAccounts;
 using Dashboard.Domain.Ledger;
 using Dashboard.Domain.Merchants;
 using Dashboard.Domain.Notifications;
@@ -18,6 +20,7 @@ using Dashboard.Domain.Users;
 using Dashboard.Features.Reports;
 using Dashboard.Infrastructure.Data;
 using Dashboard.Infrastructure.Email;
+using Dashboard.Infrastructure.Ipn;
 using Dashboard.Infrastructure.Localization;
 using Dashboard.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -85,6 +88,31 @@ public static class DashboardWebExtensions
         services.AddSingleton(sp => new PerformanceDeadlineJob(sp.GetRequiredService<SystemDbContextFactory>(),
             sp.GetRequiredService<INoticeMailer>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<PerformanceDeadlineService>();
+
+        // Integration: keys, step-up re-authentication (AUTH-08).
+        services.AddSingleton<SecretProtector>();
+        services.AddScoped<ReauthenticationService>();
+        services.AddScoped<IStepUpAuthentication>(sp => sp.GetRequiredService<ReauthenticationService>());
+        services.AddScoped<AccessKeyService>();
+        services.AddScoped<IpnSettingsService>();
+        services.AddScoped<TestAccountService>();
+        services.AddScoped<LoginAppService>();
+        services.AddScoped(sp => new IpnOptionsAccessor(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<IpnOptions>>().Value.AllowedPorts));
+        services.AddScoped<ReadinessService>();
+        services.AddSingleton<Dashboard.Features.Integration.ApiFailureThrottle>();
+        services.AddSingleton(sp => new ApiRequestVerifier(sp.GetRequiredService<SystemDbContextFactory>(), sp.GetRequiredService<SecretProtector>(),
+            new AuditService(sp.GetRequiredService<SystemDbContextFactory>(), sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<SandboxSimulator>();
+        services.Configure<IpnOptions>(config.GetSection(IpnOptions.SectionName));
+        services.Configure<IpnDispatchOptions>(config.GetSection(IpnDispatchOptions.SectionName));
+        // IPN-04: the allow-list is empty; only a test host replaces it (never bound from configuration).
+        services.AddSingleton(IpnAddressAllowList.None);
+        services.AddSingleton<IHostResolver, DnsHostResolver>();
+        services.AddSingleton<IIpnSender>(sp => new SsrfSafeIpnSender(sp.GetRequiredService<IHostResolver>(), sp.GetRequiredService<IpnAddressAllowList>()));
+        services.AddSingleton<IIpnFailureAlert, EmailIpnFailureAlert>();
+        services.AddSingleton(sp => new IpnDispatcher(sp.GetRequiredService<SystemDbContextFactory>(), sp.GetRequiredService<IIpnSender>(),
+            sp.GetRequiredService<SecretProtector>(), sp.GetRequiredService<IIpnFailureAlert>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<IpnDispatcherService>();
 
         // CFG-01: keys survive restarts, so sign-ins, antiforgery tokens and encrypted secrets do too.
         services.AddDataProtection()
@@ -235,6 +263,7 @@ public static class DashboardWebExtensions
         app.MapEvidenceEndpoints();
         app.MapReportExports();
         app.MapAuditExport();
+        Dashboard.Features.Integration.ReportsApiEndpoints.MapReportsApi(app);
     }
 }
 

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Dashboard.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Domain.Integration;
+
+/// <summary>What one HTTP POST returned: a status (or none, when it never got an answer), latency and a short excerpt.</summary>
+public sealed record IpnSendResult(int? StatusCode, int LatencyMs, string? ResponseExcerpt, string? Error)
+{
+    /// <summary>IPN-05: a 2xx within the timeout is success; anything else is retried.</summary>
+    public bool Success => StatusCode is >= 200 and < 300;
+}
+
+/// <summary>The outbound channel; the production implementation is SSRF-safe (IPN-04), tests use a fake or a loopback receiver.</summary>
+public interface IIpnSender
+{
+    Task<IpnSendResult> SendAsync(string url, string body, IReadOnlyDictionary<string, string> headers, CancellationToken ct);
+}
+
+/// <summary>Told when an endpoint keeps failing (the web layer e-mails the merchant's technical contact).</summary>
+public interface IIpnFailureAlert
+{
+    Task EndpointFailingAsync(Guid merchantId, Domain.Common.PaymentEnvironment environment, string url, int consecutiveFailures, CancellationToken ct);
+}
+
+/// <summary>
+/// Delivers due outbox notifications at least once, in creation order per endpoint, with exponential backoff for up to
+/// three days and the same event id on every attempt. It runs on the system scope (a background job).
+/// </summary>
+public sealed class IpnDispatcher(IDbContextFactory<DashboardDbContext> systemContexts, IIpnSender sender, SecretProtector protector,
+    IIpnFailureAlert alert, TimeProvider clock)
+{
+    public const int BatchSize = 50;
+
+    /// <returns>The number of attempts made.</returns>
+    public async Task<int> DispatchDueAsync(CancellationToken ct = default)
+    {
+        await using var db = await systemContexts.CreateDbContextAsync(ct);
+        if (!db.Scope.IsSystem) throw new InvalidOperationException("The dispatcher needs the system scope.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.IpnNotifications
+            .Where(n => n.Status == IpnNotificationStatus.Pending && n.NextAttemptUtc <= now)
+            .OrderBy(n => n.Id).Take(BatchSize).ToListAsync(ct);
+        if (due.Count == 0) return 0;
+
+        var keys = due.Select(n => n.MerchantId).Distinct().ToList();
+        var endpoints = (await db.IpnEndpoints.Where(e => keys.Contains(e.MerchantId)).ToListAsync(ct))
+            .ToDictionary(e => (e.MerchantId, e.Environment));
+        var blocked = new HashSet<(Guid, Domain.Common.PaymentEnvironment)>();
+        var attempts = 0;
+        foreach (var n in due)
+        {
+            var key = (n.MerchantId, n.Environment);
+            // An endpoint that just failed gets no further sends in this round: later notifications wait behind it.
+            if (blocked.Contains(key)) continue;
+            if (!endpoints.TryGetValue(key, out var endpoint)) continue;
+
+            var result = await SendAsync(endpoint, n, clock.GetUtcNow().UtcDateTime, ct);
+            var at = clock.GetUtcNow().UtcDateTime;
+            n.RecordAttempt(result.Success, at);
+            db.IpnDeliveryAttempts.Add(new IpnDeliveryAttempt(n, endpoint.Url, at, result.StatusCode, result.LatencyMs,
+                result.ResponseExcerpt, result.Error, result.Success));
+            attempts++;
+            if (result.Success)
+            {
+                endpoint.RecordSuccess(at);
+            }
+            else
+            {
+                blocked.Add(key);
+                if (endpoint.RecordFailure(at))
+                    await alert.EndpointFailingAsync(endpoint.MerchantId, endpoint.Environment, endpoint.Url, endpoint.ConsecutiveFailures, ct);
+            }
+            // Saved per attempt: a crash after a send repeats at most that one notification (at-least-once).
+            await db.SaveChangesAsync(ct);
+        }
+        return attempts;
+    }
+
+    private async Task<IpnSendResult> SendAsync(IpnEndpoint endpoint, IpnNotification n, DateTime nowUtc, CancellationToken ct)
+    {
+        List<string> secrets;
+        try
+        {
+            secrets = endpoint.SigningSecrets(nowUtc).Select(s => protector.Unprotect(SecretProtector.IpnSigningPurpose, s)).ToList();
+        }
+        catch (CryptographicException)
+        {
+            return new IpnSendResult(null, 0, null, "signing secret unreadable");
+        }
+        var headers = new Dictionary<string, string>
+        {
+            [IpnSigner.Header] = IpnSigner.SignatureHeader(new DateTimeOffset(nowUtc).ToUnixTimeSeconds(), n.Payload, secrets),
+            [IpnSigner.EventIdHeader] = n.EventId,
+        };
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            return await sender.SendAsync(endpoint.Url, n.Payload, headers, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            return new IpnSendResult(null, (int)watch.ElapsedMilliseconds, null, e.GetType().Name);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Domain.TestAccounts;
+
+public sealed record TestInstrumentRow(Guid Id, string CardCode, string Brand, string Last4, TestInstrumentKind Kind, int ExpiryMonth, int ExpiryYear);
+
+public sealed record TestAddressRow(Guid Id, string Name, string Line1, string PostalCode, string City, string CountryCode);
+
+public sealed record TestBuyerRow(Guid Id, string Name, string Email, DateTime CreatedUtc,
+    IReadOnlyList<TestInstrumentRow> Instruments, IReadOnlyList<TestAddressRow> Addresses);
+
+public sealed record NewTestBuyer(string Name, string Email, string Password, string CardCode, int ExpiryMonth, int ExpiryYear, AddressInput Address);
+
+/// <summary>Sandbox buyer accounts of the current merchant (Integration › Test accounts); Sandbox only.</summary>
+public sealed class TestAccountService(IDbContextFactory<DashboardDbContext> contexts, ICurrentActor actor, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<TestBuyerRow>> ListAsync(CancellationToken ct = default)
+    {
+        actor.Demand(Section.TestAccounts, PermissionLevel.View);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var buyers = await db.TestBuyers.AsNoTracking().OrderBy(b => b.Name).ToListAsync(ct);
+        return buyers.Select(Row).ToList();
+    }
+
+    public async Task<TestBuyerRow> CreateAsync(NewTestBuyer input, CancellationToken ct = default)
+    {
+        await using var db = await EditContextAsync(ct);
+        var buyer = new TestBuyer(db.Scope.MerchantId, db.Scope.Environment, input.Name, input.Email, input.Password, clock.GetUtcNow().UtcDateTime);
+        buyer.AddInstrument(TestCard.ByCode(input.CardCode), input.ExpiryMonth, input.ExpiryYear);
+        buyer.AddAddress(input.Address);
+        await EnsureEmailFreeAsync(db, buyer.Email, null, ct);
+        db.TestBuyers.Add(buyer);
+        await db.SaveChangesAsync(ct);
+        return Row(buyer);
+    }
+
+    public async Task UpdateAsync(Guid buyerId, string name, string email, string? newPassword, CancellationToken ct = default)
+    {
+        await using var db = await EditContextAsync(ct);
+        var buyer = await FindAsync(db, buyerId, ct);
+        buyer.Update(name, email, string.IsNullOrEmpty(newPassword) ? null : newPassword);
+        await EnsureEmailFreeAsync(db, buyer.Email, buyer.Id, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task AddInstrumentAsync(Guid buyerId, string cardCode, int expiryMonth, int expiryYear, CancellationToken ct = default)
+    {
+        await using var db = await EditContextAsync(ct);
+        (await FindAsync(db, buyerId, ct)).AddInstrument(TestCard.ByCode(cardCode), expiryMonth, expiryYear);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task AddAddressAsync(Guid buyerId, AddressInput address, CancellationToken ct = default)
+    {
+        await using var db = await EditContextAsync(ct);
+        (await FindAsync(db, buyerId, ct)).AddAddress(address);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task DeleteAsync(Guid buyerId, CancellationToken ct = default)
+    {
+        await using var db = await EditContextAsync(ct);
+        db.TestBuyers.Remove(await FindAsync(db, buyerId, ct));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<DashboardDbContext> EditContextAsync(CancellationToken ct)
+    {
+        actor.Demand(Section.TestAccounts, PermissionLevel.Edit);
+        var db = await contexts.CreateDbContextAsync(ct);
+        if (db.Scope.Environment != PaymentEnvironment.Sandbox)
+        {
+            await db.DisposeAsync();
+            throw new DomainRuleException("Error.SandboxOnly");
+        }
+        return db;
+    }
+
+    private static async Task<TestBuyer> FindAsync(DashboardDbContext db, Guid id, CancellationToken ct) =>
+        await db.TestBuyers.FirstOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundException("Test buyer");
+
+    private static async Task EnsureEmailFreeAsync(DashboardDbContext db, string email, Guid? except, CancellationToken ct)
+    {
+        if (await db.TestBuyers.AnyAsync(b => b.Email == email && b.Id != except, ct))
+            throw new DomainRuleException("Error.TestBuyerEmailTaken");
+    }
+
+    internal static TestBuyerRow Row(TestBuyer b) => new(b.Id, b.Name, b.Email, b.CreatedUtc,
+        b.Instruments.Select(i => new TestInstrumentRow(i.Id, i.CardCode, i.Brand, i.Last4, i.Kind, i.ExpiryMonth, i.ExpiryYear)).ToList(),
+        b.Addresses.Select(a => new TestAddressRow(a.Id, a.Name, a.Line1, a.PostalCode, a.City, a.CountryCode)).ToList());
+}

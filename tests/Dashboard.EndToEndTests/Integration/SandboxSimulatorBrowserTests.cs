@@ -1,0 +1,88 @@
+using Dashboard.EndToEndTests.Infrastructure;
+using Dashboard.Infrastructure.Data;
+using Microsoft.Playwright;
+
+namespace Dashboard.EndToEndTests.Integration;
+
+[Collection(BrowserCollection.Name)]
+public sealed class SandboxSimulatorBrowserTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_simulated_sandbox_order_shows_up_in_the_ipn_delivery_log()
+    {
+        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
+        var staff = DemoDataSeeder.Staff;
+        await s.SignInAsync(staff.Email, staff.Password);
+        await SwitchViewAsync(s, "Sandbox");
+        try
+        {
+            // The IPN endpoint: a bad URL is refused on the field, a good one needs the password again.
+            await s.Page.GotoAsync("/settings/integration");
+            await s.WaitForInteractiveAsync();
+            await s.Page.Locator("[data-testid=ipn-url]").FillAsync("http://0x7f000001/ipn");
+            await s.Page.Locator("[data-testid=ipn-save]").ClickAsync();
+            await Assertions.Expect(s.Page.Locator("[data-testid=ipn-url-error]")).ToBeVisibleAsync();
+            await s.Page.Locator("[data-testid=ipn-url]").FillAsync("https://ipn.shop.example/ipn");
+            await s.Page.Locator("[data-testid=ipn-save]").ClickAsync();
+            await s.Page.Locator("[data-testid=confirm-password-dialog] input[type=password]").FillAsync(staff.Password);
+            await s.Page.Locator("[data-testid=reauth-confirm]").ClickAsync();
+            Assert.StartsWith("ipnsec_test_", await s.Page.Locator("[data-testid=secret-value]").InputValueAsync());
+            await s.Page.Locator("[data-testid=secret-close]").ClickAsync();
+
+            // A test buyer, then one simulated order captured on shipment.
+            await s.Page.GotoAsync("/integration/test-accounts");
+            await s.WaitForInteractiveAsync();
+            await s.Page.Locator("[data-testid=buyer-add]").ClickAsync();
+            var form = s.Page.Locator("[data-testid=buyer-form]");
+            await form.Locator("input[name=Name]").FillAsync("Camille Test");
+            await form.Locator("input[name=Email]").FillAsync($"camille.{Guid.NewGuid():N}@example.fr");
+            await form.Locator("input[name=Password]").FillAsync("sandbox-pass-1");
+            await form.Locator("input[name=Line1]").FillAsync("1 rue de la Paix");
+            await form.Locator("input[name=PostalCode]").FillAsync("75002");
+            await form.Locator("input[name=City]").FillAsync("Paris");
+            await s.Page.Locator("[data-testid=buyer-save]").ClickAsync();
+            try
+            {
+                await Assertions.Expect(s.Page.Locator("[data-testid=buyers-grid]")).ToContainTextAsync("••1111", new() { Timeout = 15_000 });
+            }
+            catch (PlaywrightException)
+            {
+                await s.ScreenshotAsync("buyer-not-saved");
+                throw new InvalidOperationException("Buyer not saved. Page: " + await s.Page.Locator("body").InnerTextAsync() + "\n" + fixture.Portal.Output[^Math.Min(4000, fixture.Portal.Output.Length)..]);
+            }
+            await s.Page.Locator("[data-testid=sim-run]").ClickAsync();
+            await Assertions.Expect(s.Page.Locator("[data-testid=sim-result]")).ToContainTextAsync("SIM-");
+
+            // The dispatcher tries the endpoint (its name does not resolve here) and logs the attempts.
+            await s.Page.GotoAsync("/settings/integration");
+            await s.WaitForInteractiveAsync();
+            var log = s.Page.Locator("[data-testid=ipn-delivery-log]");
+            for (var i = 0; i < 30 && !(await log.InnerTextAsync()).Contains("payment.capture"); i++)
+            {
+                await Task.Delay(1000);
+                await s.Page.Locator("[data-testid=ipn-log-refresh]").ClickAsync();
+            }
+            await Assertions.Expect(log).ToContainTextAsync("payment.capture");
+            await Assertions.Expect(log).ToContainTextAsync("payment.authorization.approved");
+            await s.ScreenshotAsync("ipn-delivery-log");
+            s.AssertNoErrors();
+        }
+        finally
+        {
+            await SwitchViewAsync(s, "Produktion");
+        }
+    }
+
+    private static async Task SwitchViewAsync(PortalSession s, string environmentText)
+    {
+        await s.Page.GotoAsync("/");
+        await s.WaitForInteractiveAsync();
+        await s.Page.ClickAsync("[data-testid=view-switcher]");
+        await s.Page.Locator(".rz-dropdown-item", new() { HasTextString = environmentText }).ClickAsync();
+        // The switch reloads the page; the Sandbox banner tells which view arrived.
+        var banner = s.Page.Locator("[data-testid=sandbox-banner]");
+        if (environmentText == "Sandbox") await Assertions.Expect(banner).ToBeVisibleAsync();
+        else await Assertions.Expect(banner).ToHaveCountAsync(0);
+        await s.WaitForInteractiveAsync();
+    }
+}
