@@ -47,7 +47,8 @@ public sealed class PerformanceTests(BrowserFixture fixture)
             if (await db.Chargebacks.AnyAsync(c => c.Id == chargebackId && c.ResponseText == expected)) return;
             await Task.Delay(200);
         }
-        Assert.Fail("The draft never reached the server.");
+        var log = fixture.Portal.Output;
+        Assert.Fail("The draft never reached the server. Portal log (end):\n" + log[Math.Max(0, log.Length - 4000)..]);
     }
 
     [Fact]
