@@ -27,6 +27,7 @@ public sealed class CustomerSatisfactionTests(BrowserFixture fixture)
         await Assertions.Expect(links.First).ToBeVisibleAsync();
         Assert.StartsWith("reports/transactions/orders/", await links.First.GetAttributeAsync("href"));
 
+        await s.Page.Locator("[data-testid=satisfaction-trend]").ScrollIntoViewIfNeededAsync();
         await s.ScreenshotAsync("customer-satisfaction");
         s.AssertNoErrors();
     }
