@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Domain.Performance;
 
-public sealed record DeadlineRunResult(int ClaimsAssigned, int ChargebacksExpired, int Reminders, int Mailed);
+public sealed record DeadlineRunResult(int ClaimsAssigned, int ChargebacksExpired, int Reminders, int Mailed, int DefectRateNotices = 0);
 
 /// <summary>
 /// Runs on the server clock (a background service calls it every minute; tests call it with a fake clock). Every step is
@@ -25,8 +25,9 @@ public sealed class PerformanceDeadlineJob(IDbContextFactory<DashboardDbContext>
         var assigned = await AssignOverdueClaimsAsync(now, ct);
         var expired = await ExpireOverdueChargebacksAsync(now, ct);
         var reminders = await RemindAsync(now, ct);
+        var defects = await NoticeDefectRatesAsync(now, ct);
         var mailed = await MailPendingAsync(ct);
-        return new DeadlineRunResult(assigned, expired, reminders, mailed);
+        return new DeadlineRunResult(assigned, expired, reminders, mailed, defects);
     }
 
     private async Task<int> AssignOverdueClaimsAsync(DateTime now, CancellationToken ct)
@@ -96,6 +97,42 @@ public sealed class PerformanceDeadlineJob(IDbContextFactory<DashboardDbContext>
         db.PerformanceNotices.AddRange(fresh);
         await db.SaveChangesAsync(ct);
         return fresh.Count;
+    }
+
+    /// <summary>
+    /// The daily defect-rate check: one notice per merchant environment and UTC day while its 60-day defect rate is at
+    /// or above the merchant's threshold. Two grouped counts over all merchants, so running it every minute stays cheap.
+    /// </summary>
+    private async Task<int> NoticeDefectRatesAsync(DateTime now, CancellationToken ct)
+    {
+        await using var db = await systemContexts.CreateDbContextAsync(ct);
+        EnsureSystem(db);
+        var orders = CustomerSatisfactionService.InWindow(db.PaymentOrders.AsNoTracking(), now);
+        var totals = await orders.GroupBy(o => new { o.MerchantId, o.Environment })
+            .Select(g => new { g.Key.MerchantId, g.Key.Environment, Count = g.Count() }).ToListAsync(ct);
+        var defective = (await CustomerSatisfactionService.Numerator(db, orders, SatisfactionMetric.DefectRate)
+                .GroupBy(o => new { o.MerchantId, o.Environment })
+                .Select(g => new { g.Key.MerchantId, g.Key.Environment, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(g => (g.MerchantId, g.Environment), g => g.Count);
+        if (defective.Count == 0) return 0;
+        var thresholds = await db.PerformanceSettings.AsNoTracking()
+            .ToDictionaryAsync(s => s.MerchantId, s => s.DefectRateThresholdBasisPoints, ct);
+        var key = $"defect-rate-{now:yyyy-MM-dd}";
+        var wanted = totals
+            .Select(t => (t.MerchantId, t.Environment, Rate: new Rate(defective.GetValueOrDefault((t.MerchantId, t.Environment)), t.Count)))
+            .Where(t => t.Rate.BasisPoints >= thresholds.GetValueOrDefault(t.MerchantId, PerformanceSettings.DefaultDefectRateThreshold))
+            .ToList();
+        if (wanted.Count == 0) return 0;
+        var existing = (await db.PerformanceNotices.AsNoTracking().Where(n => n.DedupKey == key)
+            .Select(n => new { n.MerchantId, n.Environment }).ToListAsync(ct))
+            .Select(n => (n.MerchantId, n.Environment)).ToHashSet();
+        var fresh = wanted.Where(w => !existing.Contains((w.MerchantId, w.Environment)))
+            .Select(w => new PerformanceNotice(w.MerchantId, w.Environment, NoticeType.DefectRateAboveThreshold, key,
+                (w.Rate.BasisPoints / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "%", null, now))
+            .ToList();
+        if (fresh.Count == 0) return 0;
+        db.PerformanceNotices.AddRange(fresh);
+        return await TrySaveAsync(db, ct) ? fresh.Count : 0;
     }
 
     /// <summary>Hands unmailed notices to the mailer (a no-op until notification preferences exist) and marks them.</summary>

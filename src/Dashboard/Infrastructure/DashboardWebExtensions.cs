@@ -81,6 +81,7 @@ public static class DashboardWebExtensions
         services.AddScoped<ChargebackService>();
         services.AddScoped<NoticeService>();
         services.AddScoped<AttentionService>();
+        services.AddScoped<CustomerSatisfactionService>();
         services.AddSingleton<IVirusScanner, NoVirusScanner>();
         services.AddSingleton(sp => new EvidenceFiles(Path.Combine(dataDirectory, "evidence"), sp.GetRequiredService<IVirusScanner>()));
         // E-mail of notices waits for notification preferences (Settings); until then nothing is sent.
