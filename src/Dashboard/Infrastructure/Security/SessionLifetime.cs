@@ -5,16 +5,29 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 namespace Dashboard.Infrastructure.Security;
 
 /// <summary>SESS-02: when the browser last sent anything to this circuit (an event, a navigation, a JS interop
-/// call). One per circuit (scoped).</summary>
-public sealed class CircuitActivity(TimeProvider clock)
+/// call), and whether it has been idle too long. One per circuit (scoped). Once expired it stays expired: after a
+/// laptop sleeps for an hour, the reconnection's own messages must not count as fresh activity.</summary>
+public sealed class CircuitActivity(TimeProvider clock, Microsoft.Extensions.Options.IOptions<DashboardOptions> options)
 {
+    private readonly TimeSpan _timeout = options.Value.IdleTimeout;
     private long _lastInboundTicks = clock.GetUtcNow().UtcTicks;
+    private int _expired;
 
     public DateTimeOffset LastInboundUtc => new(Interlocked.Read(ref _lastInboundTicks), TimeSpan.Zero);
 
-    public void Touch() => Interlocked.Exchange(ref _lastInboundTicks, clock.GetUtcNow().UtcTicks);
-
     public TimeSpan IdleFor => clock.GetUtcNow() - LastInboundUtc;
+
+    public bool IsExpired => Volatile.Read(ref _expired) == 1 || IdleFor >= _timeout;
+
+    public void Touch()
+    {
+        if (IsExpired)
+        {
+            Interlocked.Exchange(ref _expired, 1);
+            return;
+        }
+        Interlocked.Exchange(ref _lastInboundTicks, clock.GetUtcNow().UtcTicks);
+    }
 }
 
 /// <summary>SESS-02: a circuit makes no HTTP requests, so the cookie never sees UI activity; this handler records
