@@ -61,3 +61,35 @@ public sealed class SessionLifetimeTests : IClassFixture<ClockedFactory>
         Assert.StartsWith("/Account/Login", AccountForms.RedirectTarget(late));
     }
 }
+
+public sealed class CircuitActivityTests
+{
+    private static Dashboard.Infrastructure.Security.CircuitActivity Create(ManualClock clock) =>
+        new(clock, Microsoft.Extensions.Options.Options.Create(new Dashboard.Infrastructure.DashboardOptions { IdleTimeoutMinutes = 15 }));
+
+    [Fact]
+    public void Activity_inside_fifteen_minutes_keeps_the_circuit_alive()
+    {
+        var clock = new ManualClock();
+        var activity = Create(clock);
+        for (var i = 0; i < 10; i++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(14));
+            Assert.False(activity.IsExpired);
+            activity.Touch();
+        }
+    }
+
+    [Fact]
+    public void After_fifteen_idle_minutes_new_activity_does_not_revive_the_circuit()
+    {
+        var clock = new ManualClock();
+        var activity = Create(clock);
+        clock.Advance(TimeSpan.FromMinutes(16));
+        // The browser wakes up and reconnects: its messages arrive after the deadline.
+        activity.Touch();
+        Assert.True(activity.IsExpired);
+        activity.Touch();
+        Assert.True(activity.IsExpired);
+    }
+}
