@@ -22,4 +22,8 @@ public sealed class DashboardUser : IdentityUser
 
     public DateTime CreatedUtc { get; set; }
     public DateTime? LastSignInUtc { get; set; }
+
+    /// <summary>AUTH-04: the RFC 6238 time step (Unix seconds / 30) of the last authenticator code accepted, so the
+    /// same code (or an older one) cannot be used again inside its validity window.</summary>
+    public long? LastTotpTimeStep { get; set; }
 }

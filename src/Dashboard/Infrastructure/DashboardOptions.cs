@@ -19,6 +19,21 @@ public sealed class DashboardOptions
     /// its cached permissions. Tests shorten it.</summary>
     public int RevalidationSeconds { get; set; } = 60;
 
+    /// <summary>SESS-02: an open circuit without any input from the browser for this long is locked (signed out).</summary>
+    public int IdleTimeoutMinutes { get; set; } = 15;
+
+    /// <summary>SESS-02, tests only: when above zero, replaces <see cref="IdleTimeoutMinutes"/> with seconds.</summary>
+    public int IdleTimeoutSeconds { get; set; }
+
+    /// <summary>SESS-02: a sign-in is never honoured longer than this, however active the user.</summary>
+    public int AbsoluteLifetimeHours { get; set; } = 12;
+
+    public TimeSpan IdleTimeout => IdleTimeoutSeconds > 0
+        ? TimeSpan.FromSeconds(IdleTimeoutSeconds)
+        : TimeSpan.FromMinutes(Math.Max(1, IdleTimeoutMinutes));
+
+    public TimeSpan AbsoluteLifetime => TimeSpan.FromHours(Math.Max(1, AbsoluteLifetimeHours));
+
     public string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
 }

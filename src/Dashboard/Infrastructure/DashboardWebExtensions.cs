@@ -26,6 +26,7 @@ using Dashboard.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -124,6 +125,9 @@ public static class DashboardWebExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        // SESS-02: idle circuits are locked after Dashboard:IdleTimeoutMinutes without input.
+        services.AddScoped<CircuitActivity>();
+        services.AddScoped<CircuitHandler, IdleCircuitHandler>();
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
@@ -142,8 +146,14 @@ public static class DashboardWebExtensions
                     o.LoginPath = "/Account/Login";
                     o.LogoutPath = "/Account/Logout";
                     o.AccessDeniedPath = "/access-denied";
-                    o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                    // SESS-02: the cookie lives at most the absolute lifetime (12 h, not sliding) and the first sign-in
+                    // instant is checked on every request (IssuedUtc moves on each security-stamp renewal). Idleness is
+                    // enforced in the circuit (IdleCircuitHandler + IdleLock), where the user's activity actually is:
+                    // a 15-minute sliding cookie would never slide while someone works in a circuit (no HTTP requests)
+                    // and would throw active users out on their next full page load.
+                    o.ExpireTimeSpan = dashboard.AbsoluteLifetime;
                     o.SlidingExpiration = false;
+                    SessionLifetime.Apply(o, dashboard.AbsoluteLifetime);
                 });
                 cookies.TwoFactorUserIdCookie?.Configure(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
                 cookies.TwoFactorRememberMeCookie?.Configure(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
@@ -170,6 +180,8 @@ public static class DashboardWebExtensions
             .AddUserManager<DashboardUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            // AUTH-04: authenticator codes are single-use (replaces Identity's AuthenticatorTokenProvider).
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<LetterAndDigitPasswordValidator<DashboardUser>>()
             .AddPasswordValidator<PasswordPolicyValidator>();
         // AUTH-07: OWASP's PBKDF2-HMAC-SHA512 work factor.

@@ -13,9 +13,14 @@ public sealed class PortalProcess : IAsyncDisposable
     private Process? _process;
     private readonly List<string> _output = [];
 
-    public PortalProcess(int demoDays = 10)
+    private readonly IReadOnlyDictionary<string, string> _environment;
+
+    /// <param name="environment">Extra environment variables for the portal (e.g. Dashboard__IdleTimeoutSeconds),
+    /// applied after the defaults so they can override them.</param>
+    public PortalProcess(int demoDays = 10, IReadOnlyDictionary<string, string>? environment = null)
     {
         DemoDays = demoDays;
+        _environment = environment ?? new Dictionary<string, string>();
         Port = FreePort();
         DataDirectory = Path.Combine(Path.GetTempPath(), "dashboard-e2e-" + Guid.NewGuid().ToString("N"));
     }
@@ -45,6 +50,7 @@ public sealed class PortalProcess : IAsyncDisposable
         info.Environment["Dashboard__DemoDays"] = DemoDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // SESS-03 in seconds instead of a minute, so revocation tests do not wait a minute each.
         info.Environment["Dashboard__RevalidationSeconds"] = "5";
+        foreach (var (name, value) in _environment) info.Environment[name] = value;
         _process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };

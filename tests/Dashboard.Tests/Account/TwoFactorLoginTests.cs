@@ -95,3 +95,43 @@ public sealed class TwoFactorLoginTests(DashboardFactory factory)
         Assert.Equal("/Account/Login", AccountForms.RedirectTarget(await client.GetAsync("/Account/LoginWith2fa")));
     }
 }
+
+[Collection(DashboardCollection.Name)]
+public sealed class TotpReplayTests(DashboardFactory factory)
+{
+    private const string GenericError = "The code is not valid, or the account is temporarily locked.";
+
+    [Fact]
+    public async Task An_authenticator_code_that_signed_in_once_cannot_sign_in_again()
+    {
+        var email = "totp-replay@demo.example";
+        var user = await TestUsers.CreateAsync(factory, email, "Totp-Replay-2026");
+        var key = await AccountForms.EnableTwoFactorAsync(factory, user);
+        var code = Totp.Code(key, DateTimeOffset.UtcNow);
+
+        using (var first = factory.CreateHttpsClient())
+        {
+            var twoFactorUrl = AccountForms.RedirectTarget(await Forms.SignInAsync(first, email, "Totp-Replay-2026"));
+            var ok = await AccountForms.SubmitAsync(first, twoFactorUrl, "login-with-2fa", new() { ["Input.TwoFactorCode"] = code });
+            Assert.True(AccountForms.SetsAuthCookie(ok));
+            // Sign out: the logout form of any page.
+            var home = await first.GetStringAsync("/");
+            var signedOut = await first.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = Forms.AntiforgeryToken(home),
+            }));
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, signedOut.StatusCode);
+        }
+
+        // The same code again (a replay, within its 30-second window): refused with the generic message.
+        using var second = factory.CreateHttpsClient();
+        var again = AccountForms.RedirectTarget(await Forms.SignInAsync(second, email, "Totp-Replay-2026"));
+        var replay = await AccountForms.SubmitAsync(second, again, "login-with-2fa", new() { ["Input.TwoFactorCode"] = code });
+        Assert.False(AccountForms.SetsAuthCookie(replay));
+        Assert.Contains(GenericError, AccountForms.Text(await replay.Content.ReadAsStringAsync()));
+
+        await using var db = factory.SystemDb();
+        var stored = await db.Users.SingleAsync(u => u.Id == user.Id);
+        Assert.Equal(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30, stored.LastTotpTimeStep!.Value, tolerance: 1);
+    }
+}
