@@ -27,7 +27,7 @@ public static class BannerImage
         if (content.Length > MaxBytes) throw new DomainRuleException("Error.BannerTooLarge");
         var info = ReadHeader(content) ?? throw new DomainRuleException("Error.BannerNotImage");
         if (info.Width is < MinWidth or > MaxWidth || info.Height is < MinHeight or > MaxHeight)
-            throw new DomainRuleException("Error.BannerDimensions", info.Width, info.Height);
+            throw new DomainRuleException("Error.BannerDimensions", info.Width, info.Height, MinWidth, MaxWidth, MinHeight, MaxHeight);
         return info;
     }
 
