@@ -51,6 +51,7 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options, IM
     public DbSet<AccessKey> AccessKeys => Set<AccessKey>();
     public DbSet<DelegatedToken> DelegatedTokens => Set<DelegatedToken>();
     public DbSet<IpnEndpoint> IpnEndpoints => Set<IpnEndpoint>();
+    public DbSet<PopupBanner> PopupBanners => Set<PopupBanner>();
     public DbSet<IpnNotification> IpnNotifications => Set<IpnNotification>();
     public DbSet<IpnDeliveryAttempt> IpnDeliveryAttempts => Set<IpnDeliveryAttempt>();
     public DbSet<TestBuyer> TestBuyers => Set<TestBuyer>();

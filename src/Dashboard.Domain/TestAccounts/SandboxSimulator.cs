@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Domain.TestAccounts;
 
 /// <summary>
-/// Scripted payment stories. A-to-Z claims and chargebacks are not in the ledger yet (another issue adds them), so
-/// their scenarios are not offered.
+/// Scripted payment stories. The claim and chargeback stories capture the order first (a case needs captured money),
+/// then file the case, so it appears in Performance › A-to-Z claims / Chargebacks with its real deadline.
 /// </summary>
 public enum SimulationScenario
 {
@@ -17,6 +17,8 @@ public enum SimulationScenario
     CaptureOnShipment = 3,
     PartialRefund = 4,
     Cancel = 5,
+    GuaranteeClaim = 6,
+    Chargeback = 7,
 }
 
 public sealed record SimulationResult(int Orders, int Declined, IReadOnlyList<string> SellerOrderIds);
@@ -95,9 +97,22 @@ public sealed class SandboxSimulator(IDbContextFactory<DashboardDbContext> conte
             case SimulationScenario.Cancel:
                 events.Add(new CancelRequested(merchantId, env, Id("can"), now, order));
                 break;
+            case SimulationScenario.GuaranteeClaim:
+                events.Add(new CaptureRequested(merchantId, env, Id("cap"), now, order, amount, currency));
+                events.Add(new GuaranteeClaimFiled(merchantId, env, Id("claim"), now, order, Guid.NewGuid(), Claims.ClaimReason.NotReceived,
+                    amount, "Simulated A-to-Z claim: the order never arrived."));
+                break;
+            case SimulationScenario.Chargeback:
+                events.Add(new CaptureRequested(merchantId, env, Id("cap"), now, order, amount, currency));
+                events.Add(new ChargebackFiled(merchantId, env, Id("cb"), now, order, Guid.NewGuid(), Network(instrument), "13.1",
+                    "Merchandise/services not received (simulated)", Chargebacks.DisputeType.Service, amount));
+                break;
         }
         return sellerOrderId;
     }
+
+    private static string Network(TestInstrument instrument) =>
+        instrument.Brand.Length is > 0 and <= Chargebacks.Chargeback.ReasonCodeMaxLength ? instrument.Brand : "Visa";
 
     private static string Digits(Guid g, int offset)
     {

@@ -105,6 +105,10 @@ public static class DashboardWebExtensions
         services.AddSingleton(sp => new ApiRequestVerifier(sp.GetRequiredService<SystemDbContextFactory>(), sp.GetRequiredService<SecretProtector>(),
             new AuditService(sp.GetRequiredService<SystemDbContextFactory>(), sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<SandboxSimulator>();
+        services.AddSingleton(new BannerFiles(Path.Combine(dataDirectory, "banners")));
+        services.AddScoped<BannerService>();
+        // The banner URL is public (buyers load it from the merchant's site): a system context, narrowed to one exact hash.
+        services.AddSingleton(sp => new PublicBannerReader(sp.GetRequiredService<SystemDbContextFactory>(), sp.GetRequiredService<BannerFiles>()));
         services.Configure<IpnOptions>(config.GetSection(IpnOptions.SectionName));
         services.Configure<IpnDispatchOptions>(config.GetSection(IpnDispatchOptions.SectionName));
         // IPN-04: the allow-list is empty; only a test host replaces it (never bound from configuration).
@@ -274,6 +278,7 @@ public static class DashboardWebExtensions
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoints();
         app.MapEvidenceEndpoints();
+        Dashboard.Features.Integration.BannerEndpoints.MapBannerEndpoints(app);
         app.MapReportExports();
         app.MapAuditExport();
         Dashboard.Features.Integration.ReportsApiEndpoints.MapReportsApi(app);

@@ -93,4 +93,20 @@ public sealed class SandboxSimulatorTests : IDisposable
         Assert.Equal(AuthorizationStatus.Open, order.AuthorizationStatus);
         Assert.Equal(TimeSpan.FromMinutes(10), order.DecidedUtc - order.CreatedUtc);
     }
+
+    [Fact]
+    public async Task The_claim_and_chargeback_scenarios_file_cases_on_captured_orders_through_the_ledger()
+    {
+        var buyer = await BuyerAsync();
+        var claimed = await simulator.RunAsync(buyer.Id, buyer.Instruments[0].Id, 4_000, SimulationScenario.GuaranteeClaim);
+        var disputed = await simulator.RunAsync(buyer.Id, buyer.Instruments[0].Id, 6_000, SimulationScenario.Chargeback);
+
+        await using var db = f.Database.Create(f.Scope);
+        var claim = await db.GuaranteeClaims.SingleAsync();
+        Assert.Equal((claimed.SellerOrderIds[0], 4_000L, PaymentEnvironment.Sandbox), (claim.SellerOrderId, claim.ClaimedAmount, claim.Environment));
+        Assert.Equal(4_000, (await db.PaymentOrders.SingleAsync(o => o.SellerOrderId == claimed.SellerOrderIds[0])).CapturedAmount);
+        var chargeback = await db.Chargebacks.SingleAsync();
+        Assert.Equal((disputed.SellerOrderIds[0], 6_000L, "Visa"), (chargeback.SellerOrderId, chargeback.DisputedAmount, chargeback.Network));
+        Assert.Equal(2, await db.PerformanceNotices.CountAsync());
+    }
 }
