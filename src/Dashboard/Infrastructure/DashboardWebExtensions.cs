@@ -85,8 +85,8 @@ public static class DashboardWebExtensions
         services.AddScoped<CustomerSatisfactionService>();
         services.AddSingleton<IVirusScanner, NoVirusScanner>();
         services.AddSingleton(sp => new EvidenceFiles(Path.Combine(dataDirectory, "evidence"), sp.GetRequiredService<IVirusScanner>()));
-        // E-mail of notices waits for notification preferences (Settings); until then nothing is sent.
-        services.AddSingleton<INoticeMailer, NoNoticeMailer>();
+        // Notices are e-mailed to the merchant's addresses for their category, through the e-mail outbox.
+        services.AddSingleton<INoticeMailer, OutboxNoticeMailer>();
         services.AddSingleton(sp => new PerformanceDeadlineJob(sp.GetRequiredService<SystemDbContextFactory>(),
             sp.GetRequiredService<INoticeMailer>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<PerformanceDeadlineService>();

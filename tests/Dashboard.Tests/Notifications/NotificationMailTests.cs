@@ -29,3 +29,28 @@ public sealed class NotificationMailTests(DashboardFactory factory)
         }
     }
 }
+
+[Collection(DashboardCollection.Name)]
+public sealed class NoticeMailTests(DashboardFactory factory)
+{
+    [Fact]
+    public async Task A_new_claim_notice_is_mailed_in_french_to_the_claims_addresses_of_a_french_merchant()
+    {
+        const string recipient = "reclamations@demo.example";
+        Guid merchantId;
+        using (var scope = await ActingAs.DemoAdminAsync(factory))
+        {
+            await scope.ServiceProvider.GetRequiredService<NotificationPreferencesService>().SaveAsync(NotificationCategory.Claims, [recipient]);
+            merchantId = scope.ServiceProvider.GetRequiredService<Dashboard.Infrastructure.Security.CurrentView>().MerchantId;
+        }
+        var notice = new PerformanceNotice(merchantId, Dashboard.Domain.Common.PaymentEnvironment.Production, NoticeType.ClaimFiled,
+            "test-" + Guid.NewGuid().ToString("N"), "FR-424242", null, DateTime.UtcNow);
+
+        await factory.Services.GetRequiredService<INoticeMailer>().SendAsync([notice], CancellationToken.None);
+
+        var mail = await Mailbox.WaitForAsync(factory, recipient, "X-Seller-Central-Template: Notice");
+        Assert.Contains("Content-Language: fr", mail);
+        Assert.Contains("FR-424242", Mailbox.Body(mail));
+        Assert.Contains("Nouvelle r", Mailbox.Body(mail));
+    }
+}
