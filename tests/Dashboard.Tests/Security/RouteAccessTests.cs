@@ -16,7 +16,7 @@ public sealed class RouteAccessTests(DashboardFactory factory)
         "/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/Lockout",
         "/Account/ForgotPassword", "/Account/ForgotPasswordConfirmation", "/Account/ResetPassword",
         "/Account/ResetPasswordConfirmation", "/Account/InvalidPasswordReset", "/Account/InvalidUser",
-        "/Account/AccessDenied", "/Account/ConfirmEmailChange", "/Account/AcceptInvitation", "/not-found", "/Error",
+        "/Account/AccessDenied", "/Account/ConfirmEmailChange", "/Account/SessionLocked", "/Account/AcceptInvitation", "/not-found", "/Error",
     ];
 
     public static IEnumerable<(Type Page, string Route)> Routes() =>
