@@ -10,7 +10,7 @@ namespace Dashboard.Domain.Tests;
 /// A real SQLite database in memory, alive as long as this object: every context, whatever its scope, shares the
 /// one open connection.
 /// </summary>
-public sealed class TestDatabase : IDisposable
+public sealed class TestDatabase : TestDatabaseBase
 {
     private readonly SqliteConnection _connection = new("DataSource=:memory:");
     private readonly DbContextOptions<DashboardDbContext> _options;
@@ -23,9 +23,20 @@ public sealed class TestDatabase : IDisposable
         db.Database.EnsureCreated();
     }
 
-    public DashboardDbContext Create(IMerchantScope scope) => new(_options, scope);
+    public override DashboardDbContext Create(IMerchantScope scope) => new(_options, scope);
 
-    public DbContextOptions<DashboardDbContext> Options => _options;
+    public override DbContextOptions<DashboardDbContext> Options => _options;
+
+    public override void Dispose() => _connection.Dispose();
+}
+
+/// <summary>What the fixtures need from a test database, SQLite (<see cref="TestDatabase"/>) or PostgreSQL
+/// (<see cref="PostgresDatabase"/>).</summary>
+public abstract class TestDatabaseBase : IDisposable
+{
+    public abstract DashboardDbContext Create(IMerchantScope scope);
+
+    public abstract DbContextOptions<DashboardDbContext> Options { get; }
 
     public IDbContextFactory<DashboardDbContext> Factory(IMerchantScope scope) => new ScopedFactory(this, scope);
 
@@ -41,9 +52,9 @@ public sealed class TestDatabase : IDisposable
         return merchant;
     }
 
-    public void Dispose() => _connection.Dispose();
+    public abstract void Dispose();
 
-    private sealed class ScopedFactory(TestDatabase database, IMerchantScope scope) : IDbContextFactory<DashboardDbContext>
+    private sealed class ScopedFactory(TestDatabaseBase database, IMerchantScope scope) : IDbContextFactory<DashboardDbContext>
     {
         public DashboardDbContext CreateDbContext() => database.Create(scope);
     }

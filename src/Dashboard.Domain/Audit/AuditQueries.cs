@@ -46,7 +46,10 @@ public sealed class AuditQueries(IDbContextFactory<DashboardDbContext> contexts,
         if (!string.IsNullOrWhiteSpace(f.Actor))
         {
             var pattern = "%" + f.Actor.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            q = q.Where(e => e.ActorName != null && EF.Functions.Like(e.ActorName, pattern, "\\"));
+            // Without case on both engines: SQLite's LIKE ignores ASCII case, PostgreSQL needs ILIKE.
+            q = db.Database.IsNpgsql()
+                ? q.Where(e => e.ActorName != null && EF.Functions.ILike(e.ActorName, pattern, "\\"))
+                : q.Where(e => e.ActorName != null && EF.Functions.Like(e.ActorName, pattern, "\\"));
         }
         if (!string.IsNullOrWhiteSpace(f.Action)) q = q.Where(e => e.Action == f.Action);
         if (f.FromUtc is { } from) q = q.Where(e => e.OccurredUtc >= from);

@@ -59,19 +59,21 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options, IM
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // Every stored DateTime is UTC; SQLite returns them without a kind, so mark them on the way out.
+        // Every stored DateTime is UTC; SQLite returns them without a kind, so mark them on the way out. PostgreSQL
+        // stores them as timestamp with time zone, which refuses a DateTime of unspecified kind: mark those on the way in.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 
     private sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
-        v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : v,
+        v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+        if (Database.IsNpgsql()) UseXminConcurrencyTokens(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => t.BaseType is null))
         {
@@ -80,6 +82,22 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options, IM
                 builder.Entity(clr).HasQueryFilter(EnvironmentFilter(clr));
             else if (typeof(IMerchantOwned).IsAssignableFrom(clr))
                 builder.Entity(clr).HasQueryFilter(MerchantFilter(clr));
+        }
+    }
+
+    /// <summary>
+    /// On PostgreSQL the optimistic concurrency check uses the row's <c>xmin</c> system column (changed by every
+    /// update, whoever writes it) instead of the entity's own Version counter, which stays a plain column: the
+    /// entities and migrations are the same on both providers, SQLite keeps checking Version.
+    /// </summary>
+    private static void UseXminConcurrencyTokens(ModelBuilder builder)
+    {
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => t.BaseType is null).ToList())
+        {
+            var tokens = entity.GetProperties().Where(p => p.IsConcurrencyToken && p.Name == "Version").ToList();
+            if (tokens.Count == 0) continue;
+            foreach (var token in tokens) token.IsConcurrencyToken = false;
+            builder.Entity(entity.ClrType).Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         }
     }
 

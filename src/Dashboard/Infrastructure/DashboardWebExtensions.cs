@@ -49,11 +49,12 @@ public static class DashboardWebExtensions
         services.AddSingleton(new DataDirectory(dataDirectory));
 
         // Data: one context type, created per operation by a scoped factory that reads the current view (SESS-09).
-        var connectionString = config.GetConnectionString("Dashboard") is { Length: > 0 } cs
-            ? cs
-            : $"Data Source={Path.Combine(dataDirectory, "dashboard.db")};Default Timeout=5";
-        services.AddDbContextFactory<DashboardDbContext>(o => o.UseSqlite(connectionString), ServiceLifetime.Scoped);
-        services.AddSingleton(new SystemDbContextFactory(new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(connectionString).Options));
+        // Database:Provider picks SQLite (default) or PostgreSQL; the same model and migrations serve both.
+        var database = config.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = database.ResolveConnectionString(config.GetConnectionString("Dashboard"), dataDirectory);
+        services.AddSingleton(database);
+        services.AddDbContextFactory<DashboardDbContext>(o => o.UseDashboardDatabase(database.Provider, connectionString), ServiceLifetime.Scoped);
+        services.AddSingleton(new SystemDbContextFactory(new DbContextOptionsBuilder<DashboardDbContext>().UseDashboardDatabase(database.Provider, connectionString).Options));
         services.AddScoped<CurrentView>();
         services.AddScoped<IMerchantScope>(sp => sp.GetRequiredService<CurrentView>());
         services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentView>());

@@ -12,7 +12,14 @@ public sealed class LedgerFixture : IDisposable
     private int _orders = 2_000_000;
 
     public LedgerFixture(string country = "FR", string currency = "EUR", PaymentEnvironment environment = PaymentEnvironment.Production)
+        : this(new TestDatabase(), country, currency, environment)
     {
+    }
+
+    /// <summary>The same fixture on another database (PostgreSQL).</summary>
+    public LedgerFixture(TestDatabaseBase database, string country = "FR", string currency = "EUR", PaymentEnvironment environment = PaymentEnvironment.Production)
+    {
+        Database = database;
         Clock = new FakeTimeProvider(T0);
         Merchant = Database.AddMerchant(country, currency);
         Environment = environment;
@@ -20,7 +27,7 @@ public sealed class LedgerFixture : IDisposable
         Settlements = new SettlementService(Database.System, Clock);
     }
 
-    public TestDatabase Database { get; } = new();
+    public TestDatabaseBase Database { get; }
     public FakeTimeProvider Clock { get; }
     public Merchant Merchant { get; }
     public PaymentEnvironment Environment { get; }

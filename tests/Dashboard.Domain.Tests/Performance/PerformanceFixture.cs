@@ -20,7 +20,7 @@ public sealed class PerformanceFixture : IDisposable
 
     public LedgerFixture Ledger { get; } = new();
     public FakeTimeProvider Clock => Ledger.Clock;
-    public TestDatabase Database => Ledger.Database;
+    public TestDatabaseBase Database => Ledger.Database;
     public string EvidenceDirectory { get; }
     public EvidenceFiles Files { get; }
     public MerchantScope Scope => new(Ledger.Merchant.Id, Ledger.Environment);

@@ -14,7 +14,8 @@ namespace Dashboard.Domain.Tests.Persistence;
 /// lacks — EF Core Design cannot be restored here, so this stands in for `dotnet ef migrations add` for new tables.
 /// New columns on existing tables are written by hand. Run:
 /// <c>SCAFFOLD_MIGRATION=AddThing dotnet test tests/Dashboard.Domain.Tests --filter Scaffold</c>
-/// The generated file carries no provider-specific column types, so one migration serves SQLite and PostgreSQL.
+/// The generated file carries no provider-specific column types, so one migration serves SQLite and PostgreSQL
+/// (autoincrement keys get both providers' annotations).
 /// </summary>
 public sealed class MigrationScaffolder
 {
@@ -42,6 +43,7 @@ public sealed class MigrationScaffolder
         var sb = new StringBuilder();
         sb.AppendLine("using Microsoft.EntityFrameworkCore.Infrastructure;");
         sb.AppendLine("using Microsoft.EntityFrameworkCore.Migrations;");
+        sb.AppendLine("using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;");
         sb.AppendLine();
         sb.AppendLine("#nullable disable");
         sb.AppendLine();
@@ -84,6 +86,9 @@ public sealed class MigrationScaffolder
             args.Add($"nullable: {(c.IsNullable ? "true" : "false")}");
             if (c.DefaultValue is not null) args.Add($"defaultValue: {Literal(c.DefaultValue)}");
             var annotations = string.Concat(c.GetAnnotations().Select(a => $"\n                    .Annotation(\"{a.Name}\", {Literal(a.Value!)})"));
+            // The same key column is an identity column on PostgreSQL.
+            if (c.FindAnnotation("Sqlite:Autoincrement") is not null)
+                annotations += "\n                    .Annotation(\"Npgsql:ValueGenerationStrategy\", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)";
             sb.AppendLine($"                {c.Name} = table.Column<{TypeName(c.ClrType)}>({string.Join(", ", args)}){annotations},");
         }
         sb.AppendLine("            },");

@@ -29,7 +29,8 @@ internal static class SqliteSchema
 
     private static List<string> Query(SqliteConnection connection, string sql) => Rows(connection, sql).Select(r => r[0]).ToList();
 
-    private static List<string[]> Rows(SqliteConnection connection, string sql)
+    /// <summary>Every row of a query as invariant text (shared with <see cref="PostgresSchema"/>).</summary>
+    public static List<string[]> Rows(System.Data.Common.DbConnection connection, string sql)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -41,7 +42,8 @@ public sealed class IpnNotifications : Migration
             columns: table => new
             {
                 Id = table.Column<long>(nullable: false)
-                    .Annotation("Sqlite:Autoincrement", true),
+                    .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                 MerchantId = table.Column<Guid>(nullable: false),
                 Environment = table.Column<int>(nullable: false),
                 EventId = table.Column<string>(maxLength: 30, nullable: false),
@@ -66,7 +68,8 @@ public sealed class IpnNotifications : Migration
             columns: table => new
             {
                 Id = table.Column<long>(nullable: false)
-                    .Annotation("Sqlite:Autoincrement", true),
+                    .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                 NotificationId = table.Column<long>(nullable: false),
                 MerchantId = table.Column<Guid>(nullable: false),
                 Environment = table.Column<int>(nullable: false),

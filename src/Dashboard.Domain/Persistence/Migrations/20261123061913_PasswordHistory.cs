@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -16,7 +17,8 @@ public sealed class PasswordHistory : Migration
             columns: table => new
             {
                 Id = table.Column<long>(nullable: false)
-                    .Annotation("Sqlite:Autoincrement", true),
+                    .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                 UserId = table.Column<string>(maxLength: 450, nullable: false),
                 PasswordHash = table.Column<string>(maxLength: 512, nullable: false),
                 ReplacedUtc = table.Column<DateTime>(nullable: false),

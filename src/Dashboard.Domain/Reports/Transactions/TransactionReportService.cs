@@ -144,7 +144,11 @@ public sealed class TransactionReportService(IDbContextFactory<DashboardDbContex
             {
                 // E-mail addresses compare without case; LIKE wildcards typed by the user are taken literally.
                 var pattern = search.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
-                var orders = db.PaymentOrders.Where(o => EF.Functions.Like(o.BuyerEmail, pattern, "\\")).Select(o => o.Id);
+                // SQLite's LIKE ignores ASCII case; PostgreSQL's does not, ILIKE does.
+                var matching = db.Database.IsNpgsql()
+                    ? db.PaymentOrders.Where(o => EF.Functions.ILike(o.BuyerEmail, pattern, "\\"))
+                    : db.PaymentOrders.Where(o => EF.Functions.Like(o.BuyerEmail, pattern, "\\"));
+                var orders = matching.Select(o => o.Id);
                 q = q.Where(t => orders.Contains(t.OrderId));
             }
             else
