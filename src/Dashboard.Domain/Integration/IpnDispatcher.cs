@@ -39,9 +39,19 @@ public sealed class IpnDispatcher(IDbContextFactory<DashboardDbContext> systemCo
         await using var db = await systemContexts.CreateDbContextAsync(ct);
         if (!db.Scope.IsSystem) throw new InvalidOperationException("The dispatcher needs the system scope.");
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.IpnNotifications
-            .Where(n => n.Status == IpnNotificationStatus.Pending && n.NextAttemptUtc <= now)
-            .OrderBy(n => n.Id).Take(BatchSize).ToListAsync(ct);
+        List<IpnNotification> due;
+        if (RowClaims.IsShared(db))
+        {
+            // Several instances: claim the rows, so no other instance sends them while this pass runs.
+            var claimed = await RowClaims.ClaimDueAsync<long>(db, "IpnNotifications", "Id", now, BatchSize, ct);
+            due = await db.IpnNotifications.Where(n => claimed.Contains(n.Id)).OrderBy(n => n.Id).ToListAsync(ct);
+        }
+        else
+        {
+            due = await db.IpnNotifications
+                .Where(n => n.Status == IpnNotificationStatus.Pending && n.NextAttemptUtc <= now)
+                .OrderBy(n => n.Id).Take(BatchSize).ToListAsync(ct);
+        }
         if (due.Count == 0) return 0;
 
         var keys = due.Select(n => n.MerchantId).Distinct().ToList();
@@ -49,12 +59,16 @@ public sealed class IpnDispatcher(IDbContextFactory<DashboardDbContext> systemCo
             .ToDictionary(e => (e.MerchantId, e.Environment));
         var blocked = new HashSet<(Guid, Domain.Common.PaymentEnvironment)>();
         var attempts = 0;
+        var skipped = new List<long>();
         foreach (var n in due)
         {
             var key = (n.MerchantId, n.Environment);
             // An endpoint that just failed gets no further sends in this round: later notifications wait behind it.
-            if (blocked.Contains(key)) continue;
-            if (!endpoints.TryGetValue(key, out var endpoint)) continue;
+            if (blocked.Contains(key) || !endpoints.TryGetValue(key, out var endpoint))
+            {
+                skipped.Add(n.Id);
+                continue;
+            }
 
             var result = await SendAsync(endpoint, n, clock.GetUtcNow().UtcDateTime, ct);
             var at = clock.GetUtcNow().UtcDateTime;
@@ -75,6 +89,7 @@ public sealed class IpnDispatcher(IDbContextFactory<DashboardDbContext> systemCo
             // Saved per attempt: a crash after a send repeats at most that one notification (at-least-once).
             await db.SaveChangesAsync(ct);
         }
+        if (RowClaims.IsShared(db)) await RowClaims.ReleaseAsync(db, "IpnNotifications", skipped, now, ct);
         return attempts;
     }
 

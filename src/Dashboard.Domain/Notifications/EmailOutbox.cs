@@ -54,11 +54,21 @@ public sealed class EmailOutbox(IDbContextFactory<DashboardDbContext> contexts, 
     public async Task<int> DispatchDueAsync(DateTime nowUtc, IMailTransport transport, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var due = await db.EmailMessages
-            .Where(m => m.Status == EmailStatus.Pending && m.NextAttemptUtc <= nowUtc)
-            .OrderBy(m => m.NextAttemptUtc)
-            .Take(50)
-            .ToListAsync(ct);
+        List<EmailMessage> due;
+        if (RowClaims.IsShared(db))
+        {
+            // Several instances: claim the rows, so no other instance sends the same mail.
+            var claimed = await RowClaims.ClaimDueAsync<Guid>(db, "EmailMessages", "NextAttemptUtc", nowUtc, 50, ct);
+            due = await db.EmailMessages.Where(m => claimed.Contains(m.Id)).ToListAsync(ct);
+        }
+        else
+        {
+            due = await db.EmailMessages
+                .Where(m => m.Status == EmailStatus.Pending && m.NextAttemptUtc <= nowUtc)
+                .OrderBy(m => m.NextAttemptUtc)
+                .Take(50)
+                .ToListAsync(ct);
+        }
         var sent = 0;
         foreach (var message in due)
         {

@@ -19,8 +19,14 @@ public sealed class PerformanceDeadlineJob(IDbContextFactory<DashboardDbContext>
     public static readonly TimeSpan ReminderBefore = TimeSpan.FromHours(48);
     private const int BatchSize = 200;
 
+    /// <summary>The PostgreSQL advisory lock that lets one instance at a time run the job.</summary>
+    public const long JobLockKey = 0x5C_DEAD_11AE;
+
     public async Task<DeadlineRunResult> RunAsync(CancellationToken ct = default)
     {
+        // Several instances: one runs the job, the others skip this round (the next one comes within minutes).
+        await using var running = await RowClaims.TryLockJobAsync(systemContexts, JobLockKey, ct);
+        if (running is null) return new DeadlineRunResult(0, 0, 0, 0);
         var now = clock.GetUtcNow().UtcDateTime;
         var assigned = await AssignOverdueClaimsAsync(now, ct);
         var expired = await ExpireOverdueChargebacksAsync(now, ct);

@@ -28,6 +28,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -121,10 +122,13 @@ public static class DashboardWebExtensions
             sp.GetRequiredService<SecretProtector>(), sp.GetRequiredService<IIpnFailureAlert>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<IpnDispatcherService>();
 
-        // CFG-01: keys survive restarts, so sign-ins, antiforgery tokens and encrypted secrets do too.
-        services.AddDataProtection()
-            .SetApplicationName("Dashboard")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        // CFG-01: keys survive restarts, so sign-ins, antiforgery tokens and encrypted secrets do too. With several
+        // instances (PostgreSQL, or Database:DataProtectionKeysInDatabase) they live in the shared database.
+        var dataProtection = services.AddDataProtection().SetApplicationName("Dashboard");
+        if (database.KeysInDatabase)
+            services.AddOptions<KeyManagementOptions>().Configure<SystemDbContextFactory>((o, contexts) => o.XmlRepository = new DatabaseXmlRepository(contexts));
+        else
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 
         // Identity.
         services.AddCascadingAuthenticationState();

@@ -12,7 +12,14 @@ public sealed class IntegrationFixture : IDisposable
     public static readonly DateTime T0 = new(2026, 5, 4, 10, 0, 0, DateTimeKind.Utc);
 
     public IntegrationFixture(PaymentEnvironment environment = PaymentEnvironment.Sandbox)
+        : this(new TestDatabase(), environment)
     {
+    }
+
+    /// <summary>The same fixture on another database (PostgreSQL).</summary>
+    public IntegrationFixture(TestDatabaseBase database, PaymentEnvironment environment = PaymentEnvironment.Sandbox)
+    {
+        Database = database;
         Merchant = Database.AddMerchant();
         Scope = new MerchantScope(Merchant.Id, environment);
         Protector = new SecretProtector(DataProtection);
@@ -21,7 +28,7 @@ public sealed class IntegrationFixture : IDisposable
         Verifier = new ApiRequestVerifier(Database.System, Protector, Audit, Clock);
     }
 
-    public TestDatabase Database { get; } = new();
+    public TestDatabaseBase Database { get; }
     public FakeTimeProvider Clock { get; } = new(T0);
     public Merchant Merchant { get; }
     public MerchantScope Scope { get; }
