@@ -228,6 +228,9 @@ public static class DashboardWebExtensions
         services.AddSingleton<EmailDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<EmailDispatcher>());
 
+        // Load balancers ask /health (anonymous): the database answers or the instance is out.
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
         // UI.
         services.AddLocalization();
         services.AddRazorComponents()
@@ -278,6 +281,7 @@ public static class DashboardWebExtensions
 
         // Scripts, styles and images are public: the fallback policy must not send them to the login page.
         app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthEndpoint();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();

@@ -31,16 +31,7 @@ public sealed class IpnReceiverTests : IDisposable
     public async Task Ledger_events_reach_the_merchants_endpoint_signed_and_in_order()
     {
         const string secret = "ipnsec_test_receiver-test-secret";
-        var protector = portal.Services.GetRequiredService<SecretProtector>();
-        Guid merchantId;
-        await using (var db = portal.SystemDb())
-        {
-            var merchant = await db.Merchants.FirstAsync(m => m.CountryCode == "FR");
-            merchantId = merchant.Id;
-            db.IpnEndpoints.Add(new IpnEndpoint(merchant.Id, PaymentEnvironment.Sandbox, $"https://ipn.shop.example:{receiver.Port}/ipn",
-                protector.Protect(SecretProtector.IpnSigningPurpose, secret), "cret", DateTime.UtcNow));
-            await db.SaveChangesAsync();
-        }
+        var merchantId = await AddSandboxEndpointAsync(portal, receiver.Port, secret);
         // The receiver speaks plain HTTP on loopback; the portal's URL says https, so map the scheme in the sender.
         var ledger = new LedgerService(portal.Services.GetRequiredService<SystemDbContextFactory>(), TimeProvider.System);
         var order = Guid.NewGuid();
@@ -80,8 +71,20 @@ public sealed class IpnReceiverTests : IDisposable
         }
     }
 
+    /// <summary>Gives the French demo merchant's Sandbox an IPN endpoint at the loopback receiver; returns the merchant id.</summary>
+    internal static async Task<Guid> AddSandboxEndpointAsync(DashboardFactory portal, int port, string secret)
+    {
+        var protector = portal.Services.GetRequiredService<SecretProtector>();
+        await using var db = portal.SystemDb();
+        var merchant = await db.Merchants.FirstAsync(m => m.CountryCode == "FR");
+        db.IpnEndpoints.Add(new IpnEndpoint(merchant.Id, PaymentEnvironment.Sandbox, $"https://ipn.shop.example:{port}/ipn",
+            protector.Protect(SecretProtector.IpnSigningPurpose, secret), "cret", DateTime.UtcNow));
+        await db.SaveChangesAsync();
+        return merchant.Id;
+    }
+
     /// <summary>The test receiver has no certificate: rewrite https://…:port to http:// for that one port.</summary>
-    private sealed class HttpsToHttpSender(IIpnSender inner, int port) : IIpnSender
+    internal sealed class HttpsToHttpSender(IIpnSender inner, int port) : IIpnSender
     {
         public Task<IpnSendResult> SendAsync(string url, string body, IReadOnlyDictionary<string, string> headers, CancellationToken ct) =>
             inner.SendAsync(url.Replace($"https://ipn.shop.example:{port}", $"http://ipn.shop.example:{port}", StringComparison.Ordinal), body, headers, ct);
