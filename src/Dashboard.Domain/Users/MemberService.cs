@@ -11,7 +11,7 @@ public sealed record MemberRow(Guid MemberId, string UserId, string Email, strin
 
 public sealed record InvitationRow(Guid Id, string Email, PermissionGrant Grant, InvitationStatus Status, bool Expired, DateTime CreatedUtc, DateTime ExpiresUtc);
 
-public sealed record MembersOverview(IReadOnlyList<MemberRow> Members, IReadOnlyList<InvitationRow> Invitations);
+public sealed record MembersOverview(IReadOnlyList<MemberRow> Members, IReadOnlyList<InvitationRow> Invitations, bool RequireTwoFactor = false);
 
 /// <summary>
 /// Members and invitations of the current merchant (AC-02): an admin cannot grant what they do not hold, cannot change
@@ -42,7 +42,24 @@ public sealed class MemberService(
         return new MembersOverview(
             members.Select(x => new MemberRow(x.m.Id, x.m.UserId, x.Email ?? "", x.DisplayName, x.TwoFactorEnabled, PermissionGrant.Of(x.m), x.m.CreatedUtc))
                 .OrderBy(r => r.Email, StringComparer.Ordinal).ToList(),
-            invitations.Select(i => new InvitationRow(i.Id, i.Email, i.Grant, i.Status, !i.IsOpen(now), i.CreatedUtc, i.ExpiresUtc)).ToList());
+            invitations.Select(i => new InvitationRow(i.Id, i.Email, i.Grant, i.Status, !i.IsOpen(now), i.CreatedUtc, i.ExpiresUtc)).ToList(),
+            await db.Merchants.AsNoTracking().Where(m => m.Id == scope.MerchantId).Select(m => m.RequireTwoFactor).FirstOrDefaultAsync(ct));
+    }
+
+    /// <summary>AUTH-04: an admin requires (or stops requiring) two-factor sign-in for every member of the merchant.
+    /// Needs a fresh password; members without an authenticator are sent to enrolment before anything else.</summary>
+    public async Task SetTwoFactorRequirementAsync(bool required, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        actor.Demand(Section.Users, PermissionLevel.Edit);
+        if (!await db.MerchantMembers.AnyAsync(m => m.MerchantId == scope.MerchantId && m.UserId == actor.UserId && m.IsAdmin, ct))
+            throw new ForbiddenException("admin only");
+        ReauthenticationRequiredException.Demand(actor, clock.GetUtcNow().UtcDateTime);
+        var merchant = await db.Merchants.FirstAsync(m => m.Id == scope.MerchantId, ct);
+        if (merchant.RequireTwoFactor == required) return;
+        merchant.SetTwoFactorRequirement(required);
+        await db.SaveChangesAsync(ct);
+        await RecordAsync(AuditActions.TwoFactorRequirementChanged, "Merchant", merchant.Id.ToString(), $"before={!required}; after={required}", ct);
     }
 
     /// <summary>Invites <paramref name="email"/>; the mail (in <paramref name="culture"/>) links to <paramref name="portalBaseUri"/>.</summary>

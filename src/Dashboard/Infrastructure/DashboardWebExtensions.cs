@@ -268,6 +268,7 @@ public static class DashboardWebExtensions
         });
 
         app.UseAuthentication();
+        app.UseTwoFactorEnrolment();
         app.UseAuthorization();
         app.UseAntiforgery();
 
