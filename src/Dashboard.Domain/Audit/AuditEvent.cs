@@ -82,6 +82,7 @@ public static class AuditActions
     public const string MerchantCreated = "merchant.created";
     public const string ReportExported = "report.exported";
     public const string SignedOutEverywhere = "auth.signed-out-everywhere";
+    public const string SessionEnded = "auth.session-ended";
     public const string Reauthenticated = "auth.reauthenticated";
     public const string ReauthenticationFailed = "auth.reauthentication-failed";
     public const string UserInvited = "user.invited";
