@@ -79,23 +79,24 @@ public sealed class MemberService(
         // One open invitation per address: a new one replaces the previous link.
         foreach (var old in await db.Invitations.Where(i => i.Email == normalized && i.Status == InvitationStatus.Pending).ToListAsync(ct))
             old.Revoke(now);
-        var (invitation, token) = Invitation.Create(scope.MerchantId, email, grant, me.UserId, now);
+        var (invitation, token) = Invitation.Create(scope.MerchantId, email, grant, me.UserId, now, culture);
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(ct);
 
-        await MailInvitationAsync(db, invitation, token, culture, portalBaseUri, ct);
-        await RecordAsync(AuditActions.UserInvited, nameof(Invitation), invitation.Id.ToString(), $"email={invitation.Email}; permissions={grant.Encode()}", ct);
+        await MailInvitationAsync(db, invitation, token, portalBaseUri, ct);
+        await RecordAsync(AuditActions.UserInvited, nameof(Invitation), invitation.Id.ToString(), $"email={invitation.Email}; permissions={grant.Encode()}; language={invitation.Culture}", ct);
         return invitation.Id;
     }
 
-    public async Task ResendAsync(Guid invitationId, string culture, string portalBaseUri, CancellationToken ct = default)
+    /// <summary>A new link, mailed again in the language chosen for the invitee.</summary>
+    public async Task ResendAsync(Guid invitationId, string portalBaseUri, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == invitationId, ct) ?? throw new NotFoundException(nameof(Invitation));
         await DemandManagerAsync(db, invitation.Grant, before: null, ct);
         var token = invitation.Renew(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
-        await MailInvitationAsync(db, invitation, token, culture, portalBaseUri, ct);
+        await MailInvitationAsync(db, invitation, token, portalBaseUri, ct);
         await RecordAsync(AuditActions.InvitationResent, nameof(Invitation), invitation.Id.ToString(), $"email={invitation.Email}", ct);
     }
 
@@ -177,12 +178,12 @@ public sealed class MemberService(
         return user;
     }
 
-    private async Task MailInvitationAsync(DashboardDbContext db, Invitation invitation, string token, string culture, string portalBaseUri, CancellationToken ct)
+    private async Task MailInvitationAsync(DashboardDbContext db, Invitation invitation, string token, string portalBaseUri, CancellationToken ct)
     {
         var merchant = await db.Merchants.AsNoTracking().FirstAsync(m => m.Id == scope.MerchantId, ct);
         var link = $"{portalBaseUri.TrimEnd('/')}/Account/AcceptInvitation?merchant={merchant.Id:N}&token={Uri.EscapeDataString(token)}";
         var expires = invitation.ExpiresUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        await outbox.EnqueueAsync(new MailRequest(invitation.Email, invitation.Email, culture, MailTemplatesKeys.Invitation,
+        await outbox.EnqueueAsync(new MailRequest(invitation.Email, invitation.Email, invitation.Culture, MailTemplatesKeys.Invitation,
             [merchant.LegalName, actor.UserName ?? "", link, expires], merchant.Id), ct);
     }
 

@@ -104,7 +104,7 @@ public sealed partial class MemberServiceTests : IDisposable
         var overview = await _f.ServiceFor(_adminActor).ListAsync();
         await _f.ServiceFor(_adminActor).RevokeAsync(overview.Invitations.Single(i => i.Email == "revoked@shop.example").Id);
         _f.Clock.Advance(TimeSpan.FromMinutes(1));
-        await _f.ServiceFor(_adminActor).ResendAsync(overview.Invitations.Single(i => i.Email == "resent@shop.example").Id, "en", "https://portal.example/");
+        await _f.ServiceFor(_adminActor).ResendAsync(overview.Invitations.Single(i => i.Email == "resent@shop.example").Id, "https://portal.example/");
         var newToken = LastToken("resent@shop.example");
 
         var revoked = _f.AddUser("revoked@shop.example");
