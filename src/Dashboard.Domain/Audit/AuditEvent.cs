@@ -69,6 +69,7 @@ public static class AuditActions
     public const string TwoFactorFailed = "auth.2fa-failed";
     public const string TwoFactorEnabled = "auth.2fa-enabled";
     public const string TwoFactorDisabled = "auth.2fa-disabled";
+    public const string TwoFactorRequirementChanged = "users.2fa-required";
     public const string RecoveryCodesGenerated = "auth.recovery-codes";
     public const string PasswordReset = "auth.password-reset";
     public const string PasswordChanged = "auth.password-changed";
@@ -81,6 +82,7 @@ public static class AuditActions
     public const string MerchantCreated = "merchant.created";
     public const string ReportExported = "report.exported";
     public const string SignedOutEverywhere = "auth.signed-out-everywhere";
+    public const string SessionEnded = "auth.session-ended";
     public const string Reauthenticated = "auth.reauthenticated";
     public const string ReauthenticationFailed = "auth.reauthentication-failed";
     public const string UserInvited = "user.invited";

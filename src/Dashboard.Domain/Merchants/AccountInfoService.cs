@@ -16,7 +16,7 @@ public sealed record ContactInput(string LegalName, PostalAddress BusinessAddres
 
 /// <summary>
 /// Settings › Account info. Reading needs AccountInfo:View, changing AccountInfo:Edit. Bank and card changes also
-/// need a password confirmed within five minutes (AUTH-08), are audited with masked before/after and tell every
+/// (and a legal-name change) need a password confirmed within five minutes (AUTH-08), are audited with masked before/after and tell every
 /// admin of the merchant by mail. The full IBAN never leaves this service.
 /// </summary>
 public sealed class AccountInfoService(
@@ -48,7 +48,10 @@ public sealed class AccountInfoService(
         await using var db = await contexts.CreateDbContextAsync(ct);
         var (merchant, profile) = await LoadAsync(db, ct);
         var before = $"{merchant.LegalName} | {profile.StoreName} | {profile.BusinessAddress.Postcode} {profile.BusinessAddress.CountryCode}";
-        merchant.Rename(input.LegalName);
+        // The legal name is whom payouts go to: renaming needs a fresh password like bank details (AUTH-08).
+        if (!string.Equals(merchant.LegalName, input.LegalName?.Trim(), StringComparison.Ordinal))
+            ReauthenticationRequiredException.Demand(actor, Now);
+        merchant.Rename(input.LegalName ?? "");
         profile.UpdateContact(input.BusinessAddress, input.ReturnAddress, input.Phone, input.CustomerServiceEmail, input.StoreName, Now);
         await db.SaveChangesAsync(ct);
         await RecordAsync(AuditContactChanged, $"before={before}; after={merchant.LegalName} | {profile.StoreName} | {profile.BusinessAddress.Postcode} {profile.BusinessAddress.CountryCode}", ct);

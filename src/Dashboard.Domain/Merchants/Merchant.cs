@@ -41,6 +41,11 @@ public sealed class Merchant
     public string Currency { get; private set; } = "";
     public DateTime CreatedUtc { get; private set; }
 
+    /// <summary>AUTH-04: set by an admin, every member must enrol an authenticator before using the portal.</summary>
+    public bool RequireTwoFactor { get; private set; }
+
+    public void SetTwoFactorRequirement(bool required) => RequireTwoFactor = required;
+
     public void Rename(string legalName)
     {
         if (string.IsNullOrWhiteSpace(legalName) || legalName.Trim().Length > LegalNameMaxLength)

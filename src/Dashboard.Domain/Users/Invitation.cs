@@ -20,6 +20,9 @@ public sealed class Invitation : IMerchantOwned
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(72);
     public const int PermissionsMaxLength = 400;
 
+    /// <summary>The portal's languages (the web project's supported cultures).</summary>
+    public static readonly IReadOnlyList<string> Languages = ["en", "fr", "de", "ja"];
+
     public static readonly TransitionTable<InvitationStatus> Transitions = new(nameof(Invitation), new()
     {
         [InvitationStatus.Pending] = [InvitationStatus.Accepted, InvitationStatus.Revoked],
@@ -27,8 +30,9 @@ public sealed class Invitation : IMerchantOwned
 
     private Invitation() { }
 
-    private Invitation(Guid merchantId, string email, PermissionGrant grant, string invitedByUserId, DateTime nowUtc)
+    private Invitation(Guid merchantId, string email, PermissionGrant grant, string invitedByUserId, string culture, DateTime nowUtc)
     {
+        Culture = culture;
         Id = Guid.NewGuid();
         MerchantId = merchantId;
         Email = EmailAddressRule.Normalize(email);
@@ -51,13 +55,18 @@ public sealed class Invitation : IMerchantOwned
     public string? AcceptedUserId { get; private set; }
     public DateTime? RevokedUtc { get; private set; }
 
+    /// <summary>The invitee's language, chosen by the inviter: the mail is written in it and the new profile starts with it.</summary>
+    public string Culture { get; private set; } = "en";
+
     public PermissionGrant Grant => PermissionGrant.Decode(Permissions);
 
     /// <returns>The invitation and its token; the token exists only in the mail, never in the database.</returns>
-    public static (Invitation Invitation, string Token) Create(Guid merchantId, string email, PermissionGrant grant, string invitedByUserId, DateTime nowUtc)
+    public static (Invitation Invitation, string Token) Create(Guid merchantId, string email, PermissionGrant grant, string invitedByUserId, DateTime nowUtc,
+        string culture = "en")
     {
+        if (!Languages.Contains(culture)) throw new DomainRuleException("Error.LanguageNotSupported", culture);
         if (!EmailAddressRule.IsValid(email)) throw new DomainRuleException("Error.EmailInvalid", email);
-        var invitation = new Invitation(merchantId, email, grant, invitedByUserId, nowUtc);
+        var invitation = new Invitation(merchantId, email, grant, invitedByUserId, culture, nowUtc);
         return (invitation, invitation.IssueToken(nowUtc));
     }
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Domain.Users;
 
-public sealed record InvitationPreview(string Email, string MerchantName, bool UserExists);
+public sealed record InvitationPreview(string Email, string MerchantName, bool UserExists, string Culture = "en");
 
 /// <summary>
 /// The invitee's side. The invitee has no membership yet, so this runs on a context that sees every merchant
@@ -21,7 +21,7 @@ public sealed class InvitationAcceptance(IDbContextFactory<DashboardDbContext> s
         var invitation = await FindOpenAsync(db, merchantId, token, clock.GetUtcNow().UtcDateTime, ct);
         var merchant = await db.Merchants.AsNoTracking().FirstAsync(m => m.Id == invitation.MerchantId, ct);
         var exists = await db.Users.AnyAsync(u => u.NormalizedEmail == invitation.Email.ToUpperInvariant(), ct);
-        return new InvitationPreview(invitation.Email, merchant.LegalName, exists);
+        return new InvitationPreview(invitation.Email, merchant.LegalName, exists, invitation.Culture);
     }
 
     /// <summary>Makes <paramref name="userId"/> a member with exactly the invited permissions; the token is spent.</summary>

@@ -14,6 +14,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         b.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
         b.HasIndex(i => i.TokenHash).IsUnique();
         b.Property(i => i.Permissions).HasMaxLength(Invitation.PermissionsMaxLength).IsRequired();
+        b.Property(i => i.Culture).HasMaxLength(8).IsRequired();
         b.Property(i => i.InvitedByUserId).HasMaxLength(450).IsRequired();
         b.Property(i => i.AcceptedUserId).HasMaxLength(450);
         b.HasIndex(i => new { i.MerchantId, i.Status });

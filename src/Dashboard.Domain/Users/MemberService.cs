@@ -11,7 +11,7 @@ public sealed record MemberRow(Guid MemberId, string UserId, string Email, strin
 
 public sealed record InvitationRow(Guid Id, string Email, PermissionGrant Grant, InvitationStatus Status, bool Expired, DateTime CreatedUtc, DateTime ExpiresUtc);
 
-public sealed record MembersOverview(IReadOnlyList<MemberRow> Members, IReadOnlyList<InvitationRow> Invitations);
+public sealed record MembersOverview(IReadOnlyList<MemberRow> Members, IReadOnlyList<InvitationRow> Invitations, bool RequireTwoFactor = false);
 
 /// <summary>
 /// Members and invitations of the current merchant (AC-02): an admin cannot grant what they do not hold, cannot change
@@ -42,7 +42,24 @@ public sealed class MemberService(
         return new MembersOverview(
             members.Select(x => new MemberRow(x.m.Id, x.m.UserId, x.Email ?? "", x.DisplayName, x.TwoFactorEnabled, PermissionGrant.Of(x.m), x.m.CreatedUtc))
                 .OrderBy(r => r.Email, StringComparer.Ordinal).ToList(),
-            invitations.Select(i => new InvitationRow(i.Id, i.Email, i.Grant, i.Status, !i.IsOpen(now), i.CreatedUtc, i.ExpiresUtc)).ToList());
+            invitations.Select(i => new InvitationRow(i.Id, i.Email, i.Grant, i.Status, !i.IsOpen(now), i.CreatedUtc, i.ExpiresUtc)).ToList(),
+            await db.Merchants.AsNoTracking().Where(m => m.Id == scope.MerchantId).Select(m => m.RequireTwoFactor).FirstOrDefaultAsync(ct));
+    }
+
+    /// <summary>AUTH-04: an admin requires (or stops requiring) two-factor sign-in for every member of the merchant.
+    /// Needs a fresh password; members without an authenticator are sent to enrolment before anything else.</summary>
+    public async Task SetTwoFactorRequirementAsync(bool required, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        actor.Demand(Section.Users, PermissionLevel.Edit);
+        if (!await db.MerchantMembers.AnyAsync(m => m.MerchantId == scope.MerchantId && m.UserId == actor.UserId && m.IsAdmin, ct))
+            throw new ForbiddenException("admin only");
+        ReauthenticationRequiredException.Demand(actor, clock.GetUtcNow().UtcDateTime);
+        var merchant = await db.Merchants.FirstAsync(m => m.Id == scope.MerchantId, ct);
+        if (merchant.RequireTwoFactor == required) return;
+        merchant.SetTwoFactorRequirement(required);
+        await db.SaveChangesAsync(ct);
+        await RecordAsync(AuditActions.TwoFactorRequirementChanged, "Merchant", merchant.Id.ToString(), $"before={!required}; after={required}", ct);
     }
 
     /// <summary>Invites <paramref name="email"/>; the mail (in <paramref name="culture"/>) links to <paramref name="portalBaseUri"/>.</summary>
@@ -62,23 +79,24 @@ public sealed class MemberService(
         // One open invitation per address: a new one replaces the previous link.
         foreach (var old in await db.Invitations.Where(i => i.Email == normalized && i.Status == InvitationStatus.Pending).ToListAsync(ct))
             old.Revoke(now);
-        var (invitation, token) = Invitation.Create(scope.MerchantId, email, grant, me.UserId, now);
+        var (invitation, token) = Invitation.Create(scope.MerchantId, email, grant, me.UserId, now, culture);
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(ct);
 
-        await MailInvitationAsync(db, invitation, token, culture, portalBaseUri, ct);
-        await RecordAsync(AuditActions.UserInvited, nameof(Invitation), invitation.Id.ToString(), $"email={invitation.Email}; permissions={grant.Encode()}", ct);
+        await MailInvitationAsync(db, invitation, token, portalBaseUri, ct);
+        await RecordAsync(AuditActions.UserInvited, nameof(Invitation), invitation.Id.ToString(), $"email={invitation.Email}; permissions={grant.Encode()}; language={invitation.Culture}", ct);
         return invitation.Id;
     }
 
-    public async Task ResendAsync(Guid invitationId, string culture, string portalBaseUri, CancellationToken ct = default)
+    /// <summary>A new link, mailed again in the language chosen for the invitee.</summary>
+    public async Task ResendAsync(Guid invitationId, string portalBaseUri, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == invitationId, ct) ?? throw new NotFoundException(nameof(Invitation));
         await DemandManagerAsync(db, invitation.Grant, before: null, ct);
         var token = invitation.Renew(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
-        await MailInvitationAsync(db, invitation, token, culture, portalBaseUri, ct);
+        await MailInvitationAsync(db, invitation, token, portalBaseUri, ct);
         await RecordAsync(AuditActions.InvitationResent, nameof(Invitation), invitation.Id.ToString(), $"email={invitation.Email}", ct);
     }
 
@@ -160,12 +178,12 @@ public sealed class MemberService(
         return user;
     }
 
-    private async Task MailInvitationAsync(DashboardDbContext db, Invitation invitation, string token, string culture, string portalBaseUri, CancellationToken ct)
+    private async Task MailInvitationAsync(DashboardDbContext db, Invitation invitation, string token, string portalBaseUri, CancellationToken ct)
     {
         var merchant = await db.Merchants.AsNoTracking().FirstAsync(m => m.Id == scope.MerchantId, ct);
         var link = $"{portalBaseUri.TrimEnd('/')}/Account/AcceptInvitation?merchant={merchant.Id:N}&token={Uri.EscapeDataString(token)}";
         var expires = invitation.ExpiresUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        await outbox.EnqueueAsync(new MailRequest(invitation.Email, invitation.Email, culture, MailTemplatesKeys.Invitation,
+        await outbox.EnqueueAsync(new MailRequest(invitation.Email, invitation.Email, invitation.Culture, MailTemplatesKeys.Invitation,
             [merchant.LegalName, actor.UserName ?? "", link, expires], merchant.Id), ct);
     }
 

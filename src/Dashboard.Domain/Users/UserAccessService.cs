@@ -16,7 +16,12 @@ public sealed record UserAccess(
     string TimeZoneId,
     IReadOnlyList<MembershipView> Memberships,
     MembershipView? Current,
-    PaymentEnvironment Environment);
+    PaymentEnvironment Environment,
+    bool TwoFactorEnabled = false)
+{
+    /// <summary>AUTH-04: one of the user's merchants requires two-factor sign-in and the user has not enrolled yet.</summary>
+    public bool MustEnrolTwoFactor => !TwoFactorEnabled && Memberships.Any(m => m.Merchant.RequireTwoFactor);
+}
 
 public sealed class UserAccessService(IDbContextFactory<DashboardDbContext> contexts)
 {
@@ -34,7 +39,15 @@ public sealed class UserAccessService(IDbContextFactory<DashboardDbContext> cont
             .OrderBy(v => v.Merchant.LegalName, StringComparer.Ordinal)
             .ToList();
         var current = views.FirstOrDefault(v => v.Merchant.Id == user.SelectedMerchantId) ?? views.FirstOrDefault();
-        return new UserAccess(user.Id, user.DisplayName, user.Email ?? "", user.TimeZoneId, views, current, user.SelectedEnvironment);
+        return new UserAccess(user.Id, user.DisplayName, user.Email ?? "", user.TimeZoneId, views, current, user.SelectedEnvironment, user.TwoFactorEnabled);
+    }
+
+    /// <summary>AUTH-04: true when the user has no authenticator yet and a merchant they belong to requires one.</summary>
+    public async Task<bool> MustEnrolTwoFactorAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking().Where(u => u.Id == userId && !u.TwoFactorEnabled)
+            .AnyAsync(u => db.MerchantMembers.Any(m => m.UserId == u.Id && db.Merchants.Any(x => x.Id == m.MerchantId && x.RequireTwoFactor)), ct);
     }
 
     /// <summary>Switches the user's view; refuses a merchant the user is not a member of.</summary>

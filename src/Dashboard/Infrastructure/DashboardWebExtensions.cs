@@ -63,6 +63,8 @@ public static class DashboardWebExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditService>();
         services.AddScoped<UserAccessService>();
+        services.AddScoped(sp => new UserSessionService(sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>(),
+            sp.GetRequiredService<TimeProvider>(), dashboard.AbsoluteLifetime));
         services.AddScoped<DisplayFormat>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<UiFeedback>();
@@ -163,6 +165,7 @@ public static class DashboardWebExtensions
                     o.ExpireTimeSpan = dashboard.AbsoluteLifetime;
                     o.SlidingExpiration = false;
                     SessionLifetime.Apply(o, dashboard.AbsoluteLifetime);
+                    SessionTracking.Apply(o);
                 });
                 cookies.TwoFactorUserIdCookie?.Configure(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
                 cookies.TwoFactorRememberMeCookie?.Configure(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
@@ -196,7 +199,11 @@ public static class DashboardWebExtensions
         // AUTH-07: OWASP's PBKDF2-HMAC-SHA512 work factor.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         // SESS-03: security-stamp changes end other sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(Math.Max(1, dashboard.RevalidationSeconds)));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromSeconds(Math.Max(1, dashboard.RevalidationSeconds));
+            SessionTracking.KeepSessionOnRefresh(o);
+        });
         services.AddAntiforgery(o =>
         {
             // Antiforgery refuses to run over plain HTTP with a Secure-only cookie; Development serves
@@ -276,6 +283,7 @@ public static class DashboardWebExtensions
         });
 
         app.UseAuthentication();
+        app.UseTwoFactorEnrolment();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -79,6 +79,22 @@ public sealed class AccountInfoServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_legal_name_change_needs_a_fresh_password_but_other_contact_changes_do_not()
+    {
+        await ServiceAs(_owner).SaveContactAsync(new ContactInput("Maison Test SAS", Paris, PostalAddress.Empty, "+33 1 23 45 67 89", "service@shop.example", "Maison"));
+        _f.Clock.Advance(TimeSpan.FromMinutes(6));
+
+        await ServiceAs(_owner).SaveContactAsync(new ContactInput("Maison Test SAS", Paris, PostalAddress.Empty, "+33 1 23 45 67 00", "service@shop.example", "Maison 2"));
+        await Assert.ThrowsAsync<ReauthenticationRequiredException>(() =>
+            ServiceAs(_owner).SaveContactAsync(new ContactInput("Maison Renamed SAS", Paris, PostalAddress.Empty, "+33 1 23 45 67 00", "service@shop.example", "Maison 2")));
+        Assert.Equal("Maison Test SAS", (await ServiceAs(_owner).GetAsync()).LegalName);
+
+        _owner.ReauthenticatedUtc = _f.Clock.GetUtcNow().UtcDateTime;
+        await ServiceAs(_owner).SaveContactAsync(new ContactInput("Maison Renamed SAS", Paris, PostalAddress.Empty, "+33 1 23 45 67 00", "service@shop.example", "Maison 2"));
+        Assert.Equal("Maison Renamed SAS", (await ServiceAs(_owner).GetAsync()).LegalName);
+    }
+
+    [Fact]
     public async Task A_bad_iban_checksum_is_refused()
     {
         var e = await Assert.ThrowsAsync<DomainRuleException>(() => ServiceAs(_owner).ChangeBankAccountAsync("DE88 3704 0044 0532 0130 00", "COBADEFFXXX", "X"));

@@ -104,7 +104,7 @@ public sealed partial class MemberServiceTests : IDisposable
         var overview = await _f.ServiceFor(_adminActor).ListAsync();
         await _f.ServiceFor(_adminActor).RevokeAsync(overview.Invitations.Single(i => i.Email == "revoked@shop.example").Id);
         _f.Clock.Advance(TimeSpan.FromMinutes(1));
-        await _f.ServiceFor(_adminActor).ResendAsync(overview.Invitations.Single(i => i.Email == "resent@shop.example").Id, "en", "https://portal.example/");
+        await _f.ServiceFor(_adminActor).ResendAsync(overview.Invitations.Single(i => i.Email == "resent@shop.example").Id, "https://portal.example/");
         var newToken = LastToken("resent@shop.example");
 
         var revoked = _f.AddUser("revoked@shop.example");
@@ -238,6 +238,37 @@ public sealed partial class MemberServiceTests : IDisposable
     {
         await _f.ServiceFor(_adminActor).InviteAsync(email, grant, "fr", "https://portal.example/");
         return LastToken(email);
+    }
+
+    [Fact]
+    public async Task Only_an_admin_with_a_fresh_password_can_require_two_factor_and_members_without_it_must_enrol()
+    {
+        var manager = _f.AddUser("manager@shop.example");
+        _f.AddMember(manager, Grant((Section.Users, PermissionLevel.Edit)));
+        var managerActor = _f.ActorFor(manager, Grant((Section.Users, PermissionLevel.Edit)));
+        managerActor.ReauthenticatedUtc = Start;
+        var access = new UserAccessService(_f.Db.Factory(MerchantScope.System));
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => _f.ServiceFor(managerActor).SetTwoFactorRequirementAsync(true));
+        _f.Clock.Advance(TimeSpan.FromMinutes(6));
+        await Assert.ThrowsAsync<ReauthenticationRequiredException>(() => _f.ServiceFor(_adminActor).SetTwoFactorRequirementAsync(true));
+        Assert.False(await access.MustEnrolTwoFactorAsync(manager.Id));
+
+        _adminActor.ReauthenticatedUtc = _f.Clock.GetUtcNow().UtcDateTime;
+        await _f.ServiceFor(_adminActor).SetTwoFactorRequirementAsync(true);
+
+        Assert.True((await _f.ServiceFor(_adminActor).ListAsync()).RequireTwoFactor);
+        Assert.True(await access.MustEnrolTwoFactorAsync(manager.Id));
+        Assert.True((await access.LoadAsync(manager.Id))!.MustEnrolTwoFactor);
+        await using (var db = _f.Db.Create(MerchantScope.System))
+        {
+            var user = await db.Users.FirstAsync(u => u.Id == manager.Id);
+            user.TwoFactorEnabled = true;
+            await db.SaveChangesAsync();
+            var audit = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.TwoFactorRequirementChanged);
+            Assert.Equal(("admin@shop.example", "before=False; after=True"), (audit.ActorName!, audit.Details!));
+        }
+        Assert.False(await access.MustEnrolTwoFactorAsync(manager.Id));
     }
 
     /// <summary>The token from the last queued invitation mail (the echo renderer puts the link in the body).</summary>

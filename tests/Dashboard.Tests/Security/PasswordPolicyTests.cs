@@ -14,6 +14,8 @@ public sealed class PasswordPolicyTests(DashboardFactory factory)
     [InlineData("Password1234", "PasswordCommon")]
     [InlineData("Qwerty123456", "PasswordCommon")]
     [InlineData("SellerCentral2026", "PasswordCommon")]
+    [InlineData("1qaz2wsx3edc", "PasswordCommon")]
+    [InlineData("Finalfantasy7", "PasswordCommon")]
     [InlineData("MaisonLumiere2025!", "PasswordContext")]
     [InlineData("Policy Tester 2026", "PasswordContext")]
     [InlineData("velvet-harbor-quilt-93", null)]

@@ -50,6 +50,30 @@ public sealed class InvitationTests(DashboardFactory factory)
         Assert.Contains("invitation-invalid", await again.GetStringAsync(link.PathAndQuery));
         await using var db = factory.SystemDb();
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.InvitationAccepted && e.ActorName == email));
+        // The account starts in the language the inviter chose (the admin's own UI is English).
+        Assert.Equal("fr", (await db.Users.SingleAsync(u => u.Email == email)).PreferredCulture);
+    }
+
+    [Fact]
+    public async Task A_resent_invitation_keeps_the_language_chosen_for_the_invitee()
+    {
+        var email = "invitee-de@demo.example";
+        await InviteAsAdminAsync(email, ClaimsClerk, "de");
+        var first = await Mailbox.WaitForAsync(factory, email);
+        Assert.Contains("Content-Language: de", first);
+        Assert.Contains("Nehmen Sie die Einladung an", Mailbox.Body(first));
+
+        using (var scope = await ActingAs.DemoAdminAsync(factory))
+        {
+            var members = scope.ServiceProvider.GetRequiredService<MemberService>();
+            var invitation = (await members.ListAsync()).Invitations.Single(i => i.Email == email);
+            await members.ResendAsync(invitation.Id, "https://localhost/");
+        }
+        await using var db = factory.SystemDb();
+        var mails = await db.EmailMessages.Where(m => m.Recipient == email && m.TemplateKey == MailTemplatesKeys.Invitation).ToListAsync();
+        Assert.Equal(2, mails.Count);
+        Assert.All(mails, m => Assert.Equal("de", m.Culture));
+        await Assert.ThrowsAsync<DomainRuleException>(() => InviteAsAdminAsync("invitee-xx@demo.example", ClaimsClerk, "xx"));
     }
 
     [Fact]

@@ -24,7 +24,13 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         // Get the user manager from a new scope to ensure it fetches fresh data
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
-        return await ValidateSecurityStampAsync(userManager, authenticationState.User);
+        // SESS-03: a session signed out from Login settings ends its open circuits too.
+        var principal = authenticationState.User;
+        if (Dashboard.Infrastructure.Security.SessionTracking.SessionId(principal) is { } sessionId
+            && userManager.GetUserId(principal) is { } userId
+            && !await scope.ServiceProvider.GetRequiredService<UserSessionService>().IsActiveAsync(userId, sessionId, null, cancellationToken))
+            return false;
+        return await ValidateSecurityStampAsync(userManager, principal);
     }
 
     private async Task<bool> ValidateSecurityStampAsync(UserManager<DashboardUser> userManager, ClaimsPrincipal principal)

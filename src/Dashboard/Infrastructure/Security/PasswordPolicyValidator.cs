@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Infrastructure.Security;
 
 /// <summary>
-/// AUTH-02: refuses passwords built on common words or keyboard runs, on context words (the portal's name, the user's
+/// AUTH-02: refuses breached passwords (<see cref="CommonPasswords"/>, 30,000 entries), passwords built on common words or keyboard runs, on context words (the portal's name, the user's
 /// name and e-mail, the legal names of their merchants) and the user's last four passwords.
 /// </summary>
 public sealed class PasswordPolicyValidator(DashboardDbContext db) : IPasswordValidator<DashboardUser>
@@ -28,7 +28,7 @@ public sealed class PasswordPolicyValidator(DashboardDbContext db) : IPasswordVa
     {
         if (string.IsNullOrEmpty(password)) return IdentityResult.Success;
         var letters = Letters(password);
-        if (letters.Length == 0 || CommonWords.Contains(letters) || IsRun(password))
+        if (letters.Length == 0 || CommonWords.Contains(letters) || IsRun(password) || CommonPasswords.Contains(password))
             return Fail("PasswordCommon", "This password is too common.");
 
         var context = new List<string> { user.DisplayName, user.Email?.Split('@')[0] ?? "" };
