@@ -1,4 +1,5 @@
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Performance;
 
 namespace Dashboard.Domain.Claims;
 
@@ -74,6 +75,8 @@ public sealed class GuaranteeClaim : IEnvironmentOwned
     public const int ActorMaxLength = 256;
     public static readonly TimeSpan AppealWindow = TimeSpan.FromDays(30);
 
+    private readonly List<ClaimAttachment> _attachments = [];
+
     private GuaranteeClaim() { }
 
     public GuaranteeClaim(Guid id, Guid merchantId, PaymentEnvironment environment, Guid orderId, string sellerOrderId,
@@ -139,7 +142,32 @@ public sealed class GuaranteeClaim : IEnvironmentOwned
     /// <summary>Optimistic concurrency token, incremented by every change.</summary>
     public long Version { get; private set; }
 
+    public IReadOnlyCollection<ClaimAttachment> Attachments => _attachments;
+
     public bool IsOpen => Status == ClaimStatus.ActionRequired;
+
+    /// <summary>
+    /// Files join the representment while it can still be sent, or an appeal while the window is open. They are
+    /// additive and do not move <see cref="Version"/>: attaching a file never conflicts with the text being autosaved.
+    /// </summary>
+    public bool AcceptsAttachments(DateTime nowUtc) =>
+        (Status == ClaimStatus.ActionRequired && nowUtc < RespondByUtc)
+        || (Status == ClaimStatus.Granted && AppealByUtc is { } by && nowUtc < by);
+
+    internal ClaimAttachment AddAttachment(StoredFile file, string actor, DateTime nowUtc)
+    {
+        if (!AcceptsAttachments(nowUtc)) throw new DomainRuleException("Error.DeadlineExpired");
+        if (_attachments.Count >= ClaimAttachment.MaxItems) throw new DomainRuleException("Error.TooManyEvidenceItems", ClaimAttachment.MaxItems);
+        var attachment = new ClaimAttachment(this, file, Limit(actor, ActorMaxLength)!, nowUtc);
+        _attachments.Add(attachment);
+        return attachment;
+    }
+
+    internal void RemoveAttachment(ClaimAttachment attachment, DateTime nowUtc)
+    {
+        if (!AcceptsAttachments(nowUtc)) throw new DomainRuleException("Error.DeadlineExpired");
+        _attachments.Remove(attachment);
+    }
 
     public bool IsOverdue(DateTime nowUtc) => Status == ClaimStatus.ActionRequired && nowUtc >= RespondByUtc;
 

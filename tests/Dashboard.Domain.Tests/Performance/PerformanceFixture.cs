@@ -26,7 +26,7 @@ public sealed class PerformanceFixture : IDisposable
     public MerchantScope Scope => new(Ledger.Merchant.Id, Ledger.Environment);
 
     public ClaimService Claims(PermissionLevel level = PermissionLevel.Edit, MerchantScope? scope = null) =>
-        new(Database.Factory(scope ?? Scope), new FakeActor(level), new AuditService(Database.System, Clock), Clock);
+        new(Database.Factory(scope ?? Scope), new FakeActor(level), new AuditService(Database.System, Clock), Files, Clock);
 
     public ChargebackService Chargebacks(PermissionLevel level = PermissionLevel.Edit, MerchantScope? scope = null) =>
         new(Database.Factory(scope ?? Scope), new FakeActor(level), new AuditService(Database.System, Clock), Files, Clock);

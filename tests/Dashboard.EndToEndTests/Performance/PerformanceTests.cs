@@ -107,4 +107,43 @@ public sealed class PerformanceTests(BrowserFixture fixture)
         await s.ScreenshotAsync("chargeback-contested");
         s.AssertNoErrors();
     }
+
+    [Fact]
+    public async Task Staff_represents_a_claim_with_a_file_that_is_listed_on_the_claim_and_downloadable()
+    {
+        var (id, _) = await FileAsync(chargeback: false);
+        // A colleague already noted the shipping date in the draft (the date picker is not what this test is about).
+        await using (var db = Database().CreateDbContext())
+        {
+            var claim = await db.GuaranteeClaims.FirstAsync(c => c.Id == id);
+            claim.SaveDraft(null, DateTime.UtcNow.Date.AddDays(-3), null, null, claim.Version, "colleague@demo.example", DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
+        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
+        await s.Page.GotoAsync($"/performance/claims/{id}");
+        await s.WaitForInteractiveAsync();
+        await Assertions.Expect(s.Page.Locator("[data-testid=claim-attachments]")).ToContainTextAsync("No files attached.");
+
+        await s.Page.ClickAsync("[data-testid=action-Represent]");
+        var dialog = s.Page.Locator("[data-testid=respond-dialog]");
+        await dialog.Locator("[data-testid=response-text]").FillAsync("Shipped on time; the carrier confirms delivery.");
+        await dialog.Locator("[data-testid=carrier]").FillAsync("Colissimo");
+        await dialog.Locator("[data-testid=tracking]").FillAsync("6A12345678901");
+        var pdf = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"u8.ToArray();
+        await dialog.Locator("[data-testid=claim-attachment-file]").SetInputFilesAsync(new FilePayload { Name = "proof-of-delivery.pdf", MimeType = "application/pdf", Buffer = pdf });
+        await dialog.Locator("[data-testid=claim-attach]").ClickAsync();
+        await Assertions.Expect(dialog.Locator("[data-testid=claim-attachment-download]")).ToHaveTextAsync("proof-of-delivery.pdf");
+        await dialog.Locator("[data-testid=submit-response]").ClickAsync();
+
+        await Assertions.Expect(s.Page.Locator("[data-testid=claim-status]")).ToHaveTextAsync("Represented");
+        var link = s.Page.Locator("[data-testid=claim-attachments] [data-testid=claim-attachment-download]");
+        await Assertions.Expect(link).ToHaveTextAsync("proof-of-delivery.pdf");
+        var download = await s.Page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        Assert.Equal("proof-of-delivery.pdf", download.SuggestedFilename);
+        var saved = await download.PathAsync();
+        Assert.Equal(pdf, await File.ReadAllBytesAsync(saved!));
+        await s.ScreenshotAsync("claim-represented-with-file");
+        s.AssertNoErrors();
+    }
 }
