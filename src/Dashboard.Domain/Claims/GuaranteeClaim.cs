@@ -139,6 +139,10 @@ public sealed class GuaranteeClaim : IEnvironmentOwned
     public long DebitedAmount { get; private set; }
     public DateTime? DebitedUtc { get; private set; }
 
+    /// <summary>What the provider gave back after the merchant won an appeal.</summary>
+    public long ReversedAmount { get; private set; }
+    public DateTime? ReversedUtc { get; private set; }
+
     /// <summary>Optimistic concurrency token, incremented by every change.</summary>
     public long Version { get; private set; }
 
@@ -242,8 +246,11 @@ public sealed class GuaranteeClaim : IEnvironmentOwned
         RecordDebit(debit, nowUtc);
     }
 
-    /// <summary>The provider's decision. A granted claim is reimbursed to the buyer and debited from the merchant.</summary>
-    internal void Decide(ClaimStatus decision, long debit, DateTime nowUtc)
+    /// <summary>
+    /// The provider's decision. A granted claim is reimbursed to the buyer and debited from the merchant; a won appeal
+    /// gives the debit back (<see cref="ReversedAmount"/>).
+    /// </summary>
+    internal void Decide(ClaimStatus decision, long debit, DateTime nowUtc, long reversal = 0)
     {
         if (!ClaimTransitions.Decisions.Contains(decision)) throw new DomainRuleException("Error.NotADecision", decision.ToString());
         MoveTo(decision);
@@ -253,7 +260,15 @@ public sealed class GuaranteeClaim : IEnvironmentOwned
             AppealByUtc = nowUtc + AppealWindow;
             RecordDebit(debit, nowUtc);
         }
+        if (decision == ClaimStatus.AppealWon && reversal > 0)
+        {
+            ReversedAmount += reversal;
+            ReversedUtc = nowUtc;
+        }
     }
+
+    /// <summary>What a won appeal still has to give back.</summary>
+    public long ReversibleAmount => Status == ClaimStatus.AppealSubmitted ? DebitedAmount - ReversedAmount : 0;
 
     public void Appeal(string text, string actor, DateTime nowUtc)
     {

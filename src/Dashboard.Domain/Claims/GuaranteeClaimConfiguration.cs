@@ -25,6 +25,7 @@ internal sealed class GuaranteeClaimConfiguration : IEntityTypeConfiguration<Gua
         b.Property(c => c.Version).IsConcurrencyToken();
         b.Ignore(c => c.IsOpen);
         b.Ignore(c => c.OutstandingAmount);
+        b.Ignore(c => c.ReversibleAmount);
         b.HasIndex(c => new { c.MerchantId, c.Environment, c.Status, c.RespondByUtc });
         b.HasIndex(c => new { c.MerchantId, c.Environment, c.OrderId });
         b.HasIndex(c => new { c.MerchantId, c.Environment, c.FiledUtc });

@@ -12,13 +12,14 @@ namespace Dashboard.Domain.Tests.Performance;
 /// <summary>A ledger with one merchant, services acting as a user of a chosen permission, and short-hand filings.</summary>
 public sealed class PerformanceFixture : IDisposable
 {
-    public PerformanceFixture()
+    public PerformanceFixture(PaymentEnvironment environment = PaymentEnvironment.Production)
     {
+        Ledger = new LedgerFixture(environment: environment);
         EvidenceDirectory = Path.Combine(Path.GetTempPath(), "evidence-tests-" + Guid.NewGuid().ToString("N"));
         Files = new EvidenceFiles(EvidenceDirectory, new NoVirusScanner());
     }
 
-    public LedgerFixture Ledger { get; } = new();
+    public LedgerFixture Ledger { get; }
     public FakeTimeProvider Clock => Ledger.Clock;
     public TestDatabase Database => Ledger.Database;
     public string EvidenceDirectory { get; }
