@@ -32,9 +32,12 @@ public sealed class ClaimDecisionTests : IDisposable
         await GrantedAndAppealedAsync(id);
         Assert.Equal(7_500, f.Order(orderId).ClaimDebitedAmount);
 
-        f.Clock.Advance(TimeSpan.FromDays(2));
-        await Simulator().DecideClaimAsync(id, ClaimStatus.AppealWon);
+        // The debit settles first: the settlement's claims total is the (negative) claim line.
+        f.Clock.Advance(TimeSpan.FromDays(20));
+        var before = await f.Ledger.Settlements.CloseDueSettlementsAsync(f.Ledger.Merchant.Id, f.Ledger.Environment);
+        Assert.Equal(-7_500, before.Sum(s => s.ClaimsTotal));
 
+        await Simulator().DecideClaimAsync(id, ClaimStatus.AppealWon);
         var claim = (await f.Claims().GetAsync(id)).Claim;
         Assert.Equal(ClaimStatus.AppealWon, claim.Status);
         Assert.Equal((7_500L, 7_500L), (claim.DebitedAmount, claim.ReversedAmount));
@@ -43,11 +46,14 @@ public sealed class ClaimDecisionTests : IDisposable
         Assert.Equal(7_500, order.RemainingRefundable);
         Assert.Single(f.Transactions(orderId), t => t.Type == TransactionType.ClaimReversal && t.Amount == 7_500);
 
-        f.Clock.Advance(TimeSpan.FromDays(30));
-        var settlements = await f.Ledger.Settlements.CloseDueSettlementsAsync(f.Ledger.Merchant.Id, f.Ledger.Environment);
-        var lines = settlements.SelectMany(s => s.Lines).ToList();
-        Assert.Contains(lines, l => l.TransactionType == SettlementLine.Types.GuaranteeClaim && l.NetTransactionAmount == -7_500);
-        Assert.Contains(lines, l => l.TransactionType == SettlementLine.Types.GuaranteeClaimReversal && l.NetTransactionAmount == 7_500);
+        f.Clock.Advance(TimeSpan.FromDays(2));
+        var after = await f.Ledger.Settlements.CloseDueSettlementsAsync(f.Ledger.Merchant.Id, f.Ledger.Environment);
+        var reversal = Assert.Single(after.SelectMany(s => s.Lines), l => l.TransactionType == SettlementLine.Types.GuaranteeClaimReversal);
+        Assert.Equal((7_500L, 7_500L), (reversal.TransactionAmount, reversal.NetTransactionAmount));
+        Assert.Equal(7_500, after.Sum(s => s.ClaimsTotal));
+        Assert.All(before.Concat(after), s => Assert.Equal(
+            s.Lines.Where(l => l.TransactionType is SettlementLine.Types.GuaranteeClaim or SettlementLine.Types.GuaranteeClaimReversal).Sum(l => l.TransactionAmount),
+            s.ClaimsTotal));
         Assert.All(f.Transactions(orderId).Where(t => t.Type != TransactionType.Authorization), t => Assert.NotNull(t.SettlementId));
     }
 
