@@ -1,4 +1,5 @@
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Performance;
 
 namespace Dashboard.Domain.Chargebacks;
 
@@ -226,17 +227,14 @@ public enum EvidenceKind
     Other = 4,
 }
 
-/// <summary>A file checked and written by <see cref="EvidenceFiles"/>: its generated name and what it really is.</summary>
-public sealed record StoredFile(string StoredName, string OriginalName, string ContentType, long Size);
-
 /// <summary>One item of a chargeback's evidence: text, a file, or both.</summary>
 public sealed class ChargebackEvidence : IEnvironmentOwned
 {
     public const int MaxItems = 20;
     public const int TextMaxLength = 4_000;
-    public const int FileNameMaxLength = 128;
-    public const int StoredNameMaxLength = 64;
-    public const int ContentTypeMaxLength = 32;
+    public const int FileNameMaxLength = EvidenceFiles.FileNameMaxLength;
+    public const int StoredNameMaxLength = EvidenceFiles.StoredNameMaxLength;
+    public const int ContentTypeMaxLength = EvidenceFiles.ContentTypeMaxLength;
 
     private ChargebackEvidence() { }
 

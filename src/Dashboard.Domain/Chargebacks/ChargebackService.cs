@@ -81,17 +81,11 @@ public sealed class ChargebackService(IDbContextFactory<DashboardDbContext> cont
             throw new ConcurrencyConflictException(chargeback.DraftSavedBy ?? chargeback.RespondedBy, chargeback.DraftSavedUtc);
         var now = clock.GetUtcNow().UtcDateTime;
         if (!chargeback.AcceptsEvidence(now)) throw new DomainRuleException("Error.DeadlineExpired");
-        var stored = content is null ? null : await files.StoreAsync(content, fileName ?? "", ct);
-        try
+        var stored = await files.StoreThenAsync(content, fileName, file =>
         {
-            db.ChargebackEvidence.Add(chargeback.AddEvidence(kind, text, stored, Actor, now));
-            await SaveOrConflictAsync(db, ct);
-        }
-        catch
-        {
-            if (stored is not null) files.Delete(stored.StoredName);
-            throw;
-        }
+            db.ChargebackEvidence.Add(chargeback.AddEvidence(kind, text, file, Actor, now));
+            return SaveOrConflictAsync(db, ct);
+        }, ct);
         await Audit("chargeback.evidence-added", chargeback, stored?.OriginalName, ct);
         return chargeback.Version;
     }

@@ -1,6 +1,7 @@
 using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Ledger;
+using Dashboard.Domain.Performance;
 using Dashboard.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
 public sealed record OrderTimelineEntry(DateTime AtUtc, TransactionType Type, TransactionStatus Status, long Amount, string Reference, bool Settled);
 
 public sealed record ClaimDetails(GuaranteeClaim Claim, string OrderReference, long OrderCaptured, long OrderRefundable,
-    IReadOnlyList<OrderTimelineEntry> OrderTimeline, IReadOnlyList<ClaimAction> Actions);
+    IReadOnlyList<OrderTimelineEntry> OrderTimeline, IReadOnlyList<ClaimAction> Actions, bool CanAttach);
 
 public sealed record ClaimDraft(string? Text, DateTime? ShippedOnUtc, string? Carrier, string? TrackingNumber);
 
@@ -33,7 +34,8 @@ public sealed record ClaimDraft(string? Text, DateTime? ShippedOnUtc, string? Ca
 /// The merchant's side of A-to-z claims. Every call re-checks the actor's permission (AC-03); reads and writes go
 /// through the current view's scope, so another merchant's claim is simply not found.
 /// </summary>
-public sealed class ClaimService(IDbContextFactory<DashboardDbContext> contexts, ICurrentActor actor, AuditService audit, TimeProvider clock)
+public sealed class ClaimService(IDbContextFactory<DashboardDbContext> contexts, ICurrentActor actor, AuditService audit, EvidenceFiles files,
+    TimeProvider clock)
 {
     public async Task<Page<ClaimRow>> ListAsync(ClaimFilter filter, int skip, int take, CancellationToken ct = default)
     {
@@ -72,14 +74,17 @@ public sealed class ClaimService(IDbContextFactory<DashboardDbContext> contexts,
     {
         actor.Demand(Section.Claims, PermissionLevel.View);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var claim = await db.GuaranteeClaims.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Claim");
+        var claim = await db.GuaranteeClaims.AsNoTracking().Include(c => c.Attachments).FirstOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new NotFoundException("Claim");
         var order = await db.PaymentOrders.AsNoTracking().Include(o => o.Transactions).FirstAsync(o => o.Id == claim.OrderId, ct);
         var timeline = order.Transactions.OrderBy(t => t.CreatedUtc)
             .Select(t => new OrderTimelineEntry(t.CompletedUtc ?? t.CreatedUtc, t.Type, t.Status, t.Amount, t.ProviderReferenceId, t.SettlementId is not null))
             .ToList();
         var now = clock.GetUtcNow().UtcDateTime;
-        var actions = CanEdit() ? claim.AvailableActions(now, order.RemainingRefundable) : [];
-        return new ClaimDetails(claim, order.ProviderReferenceId, order.CapturedAmount, order.RemainingRefundable, timeline, actions);
+        var canEdit = CanEdit();
+        var actions = canEdit ? claim.AvailableActions(now, order.RemainingRefundable) : [];
+        return new ClaimDetails(claim, order.ProviderReferenceId, order.CapturedAmount, order.RemainingRefundable, timeline, actions,
+            canEdit && claim.AcceptsAttachments(now));
     }
 
     /// <summary>Refunds through the ledger (capped by what is still refundable) and answers the claim with it.</summary>
@@ -118,6 +123,57 @@ public sealed class ClaimService(IDbContextFactory<DashboardDbContext> contexts,
         await using var db = await contexts.CreateDbContextAsync(ct);
         var claim = await db.GuaranteeClaims.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Claim");
         claim.SaveDraft(draft.Text, draft.ShippedOnUtc, draft.Carrier, draft.TrackingNumber, expectedVersion, Actor, clock.GetUtcNow().UtcDateTime);
+        await SaveOrConflictAsync(db, ct);
+        return claim.Version;
+    }
+
+    /// <summary>
+    /// Attaches a file to the representment (or appeal): checked by content and size, stored outside the web root under
+    /// a generated name by the same <see cref="EvidenceFiles"/> as chargeback evidence.
+    /// </summary>
+    public async Task<ClaimAttachment> AddAttachmentAsync(Guid id, Stream content, string fileName, CancellationToken ct = default)
+    {
+        actor.Demand(Section.Claims, PermissionLevel.Edit);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var claim = await db.GuaranteeClaims.Include(c => c.Attachments).FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Claim");
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!claim.AcceptsAttachments(now)) throw new DomainRuleException("Error.DeadlineExpired");
+        ClaimAttachment? added = null;
+        await files.StoreThenAsync(content, fileName, file =>
+        {
+            added = claim.AddAttachment(file!, Actor, now);
+            db.ClaimAttachments.Add(added);
+            return db.SaveChangesAsync(ct);
+        }, ct);
+        await Audit("claim.attachment-added", claim, added!.FileName, ct);
+        return added;
+    }
+
+    public async Task RemoveAttachmentAsync(Guid id, Guid attachmentId, CancellationToken ct = default)
+    {
+        actor.Demand(Section.Claims, PermissionLevel.Edit);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var claim = await db.GuaranteeClaims.Include(c => c.Attachments).FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Claim");
+        var item = claim.Attachments.FirstOrDefault(a => a.Id == attachmentId) ?? throw new NotFoundException("Attachment");
+        claim.RemoveAttachment(item, clock.GetUtcNow().UtcDateTime);
+        db.ClaimAttachments.Remove(item);
+        await db.SaveChangesAsync(ct);
+        files.Delete(item.StoredName);
+        await Audit("claim.attachment-removed", claim, item.FileName, ct);
+    }
+
+    /// <summary>An attachment of this claim for the download endpoint; another merchant's id is not found.</summary>
+    public async Task<(Stream Content, string ContentType, string FileName)> OpenAttachmentAsync(Guid id, Guid attachmentId, CancellationToken ct = default)
+    {
+        actor.Demand(Section.Claims, PermissionLevel.View);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var item = await db.ClaimAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.ClaimId == id, ct)
+            ?? throw new NotFoundException("Attachment");
+        return (files.OpenRead(item.StoredName), item.ContentType, item.FileName);
+    }
+
+    private static async Task SaveOrConflictAsync(DashboardDbContext db, CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
@@ -126,8 +182,11 @@ public sealed class ClaimService(IDbContextFactory<DashboardDbContext> contexts,
         {
             throw new ConcurrencyConflictException(null, null);
         }
-        return claim.Version;
     }
+
+    private Task Audit(string action, GuaranteeClaim claim, string? details, CancellationToken ct) =>
+        audit.RecordAsync(new AuditRecord(action, true, actor.UserId, actor.UserName, claim.MerchantId, claim.Environment,
+            nameof(GuaranteeClaim), claim.ClaimReference, actor.IpAddress, details), ct);
 
     private string Actor => actor.UserName ?? actor.UserId ?? "?";
 
@@ -164,8 +223,7 @@ public sealed class ClaimService(IDbContextFactory<DashboardDbContext> contexts,
                 if (current.AlreadySubmitted(submissionId)) return;
                 throw new ConcurrencyConflictException(current.RespondedBy ?? current.DraftSavedBy, current.RespondedUtc ?? current.DraftSavedUtc);
             }
-            await audit.RecordAsync(new AuditRecord(action, true, actor.UserId, actor.UserName, claim.MerchantId, claim.Environment,
-                nameof(GuaranteeClaim), claim.ClaimReference, actor.IpAddress, details), ct);
+            await Audit(action, claim, details, ct);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Performance;
 
 namespace Dashboard.Domain.Claims;
 
@@ -74,6 +75,8 @@ public sealed class GuaranteeClaim : IEnvironmentOwned
     public const int ActorMaxLength = 256;
     public static readonly TimeSpan AppealWindow = TimeSpan.FromDays(30);
 
+    private readonly List<ClaimAttachment> _attachments = [];
+
     private GuaranteeClaim() { }
 
     public GuaranteeClaim(Guid id, Guid merchantId, PaymentEnvironment environment, Guid orderId, string sellerOrderId,
@@ -136,10 +139,39 @@ public sealed class GuaranteeClaim : IEnvironmentOwned
     public long DebitedAmount { get; private set; }
     public DateTime? DebitedUtc { get; private set; }
 
+    /// <summary>What the provider gave back after the merchant won an appeal.</summary>
+    public long ReversedAmount { get; private set; }
+    public DateTime? ReversedUtc { get; private set; }
+
     /// <summary>Optimistic concurrency token, incremented by every change.</summary>
     public long Version { get; private set; }
 
+    public IReadOnlyCollection<ClaimAttachment> Attachments => _attachments;
+
     public bool IsOpen => Status == ClaimStatus.ActionRequired;
+
+    /// <summary>
+    /// Files join the representment while it can still be sent, or an appeal while the window is open. They are
+    /// additive and do not move <see cref="Version"/>: attaching a file never conflicts with the text being autosaved.
+    /// </summary>
+    public bool AcceptsAttachments(DateTime nowUtc) =>
+        (Status == ClaimStatus.ActionRequired && nowUtc < RespondByUtc)
+        || (Status == ClaimStatus.Granted && AppealByUtc is { } by && nowUtc < by);
+
+    internal ClaimAttachment AddAttachment(StoredFile file, string actor, DateTime nowUtc)
+    {
+        if (!AcceptsAttachments(nowUtc)) throw new DomainRuleException("Error.DeadlineExpired");
+        if (_attachments.Count >= ClaimAttachment.MaxItems) throw new DomainRuleException("Error.TooManyEvidenceItems", ClaimAttachment.MaxItems);
+        var attachment = new ClaimAttachment(this, file, Limit(actor, ActorMaxLength)!, nowUtc);
+        _attachments.Add(attachment);
+        return attachment;
+    }
+
+    internal void RemoveAttachment(ClaimAttachment attachment, DateTime nowUtc)
+    {
+        if (!AcceptsAttachments(nowUtc)) throw new DomainRuleException("Error.DeadlineExpired");
+        _attachments.Remove(attachment);
+    }
 
     public bool IsOverdue(DateTime nowUtc) => Status == ClaimStatus.ActionRequired && nowUtc >= RespondByUtc;
 
@@ -214,8 +246,11 @@ public sealed class GuaranteeClaim : IEnvironmentOwned
         RecordDebit(debit, nowUtc);
     }
 
-    /// <summary>The provider's decision. A granted claim is reimbursed to the buyer and debited from the merchant.</summary>
-    internal void Decide(ClaimStatus decision, long debit, DateTime nowUtc)
+    /// <summary>
+    /// The provider's decision. A granted claim is reimbursed to the buyer and debited from the merchant; a won appeal
+    /// gives the debit back (<see cref="ReversedAmount"/>).
+    /// </summary>
+    internal void Decide(ClaimStatus decision, long debit, DateTime nowUtc, long reversal = 0)
     {
         if (!ClaimTransitions.Decisions.Contains(decision)) throw new DomainRuleException("Error.NotADecision", decision.ToString());
         MoveTo(decision);
@@ -225,7 +260,15 @@ public sealed class GuaranteeClaim : IEnvironmentOwned
             AppealByUtc = nowUtc + AppealWindow;
             RecordDebit(debit, nowUtc);
         }
+        if (decision == ClaimStatus.AppealWon && reversal > 0)
+        {
+            ReversedAmount += reversal;
+            ReversedUtc = nowUtc;
+        }
     }
+
+    /// <summary>What a won appeal still has to give back.</summary>
+    public long ReversibleAmount => Status == ClaimStatus.AppealSubmitted ? DebitedAmount - ReversedAmount : 0;
 
     public void Appeal(string text, string actor, DateTime nowUtc)
     {

@@ -25,11 +25,28 @@ internal sealed class GuaranteeClaimConfiguration : IEntityTypeConfiguration<Gua
         b.Property(c => c.Version).IsConcurrencyToken();
         b.Ignore(c => c.IsOpen);
         b.Ignore(c => c.OutstandingAmount);
+        b.Ignore(c => c.ReversibleAmount);
         b.HasIndex(c => new { c.MerchantId, c.Environment, c.Status, c.RespondByUtc });
         b.HasIndex(c => new { c.MerchantId, c.Environment, c.OrderId });
         b.HasIndex(c => new { c.MerchantId, c.Environment, c.FiledUtc });
         b.HasOne<Merchant>().WithMany().HasForeignKey(c => c.MerchantId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<PaymentOrder>().WithMany().HasForeignKey(c => c.OrderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.Attachments).WithOne().HasForeignKey(a => a.ClaimId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(c => c.Attachments).HasField("_attachments");
+    }
+}
+
+internal sealed class ClaimAttachmentConfiguration : IEntityTypeConfiguration<ClaimAttachment>
+{
+    public void Configure(EntityTypeBuilder<ClaimAttachment> b)
+    {
+        b.ToTable("ClaimAttachments");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Id).ValueGeneratedNever();
+        b.Property(a => a.FileName).HasMaxLength(EvidenceFiles.FileNameMaxLength).IsRequired();
+        b.Property(a => a.StoredName).HasMaxLength(EvidenceFiles.StoredNameMaxLength).IsRequired();
+        b.Property(a => a.ContentType).HasMaxLength(EvidenceFiles.ContentTypeMaxLength).IsRequired();
+        b.Property(a => a.AddedBy).HasMaxLength(GuaranteeClaim.ActorMaxLength).IsRequired();
     }
 }
 

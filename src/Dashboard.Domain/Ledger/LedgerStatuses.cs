@@ -31,6 +31,8 @@ public enum TransactionType
     Chargeback = 4,
     ClaimDebit = 5,
     Adjustment = 6,
+    /// <summary>A claim debit given back: the merchant won the appeal against a granted claim.</summary>
+    ClaimReversal = 7,
 }
 
 /// <summary>

@@ -188,6 +188,20 @@ public sealed partial class PaymentOrder : IEnvironmentOwned
         return debit;
     }
 
+    /// <summary>
+    /// The merchant won an appeal against a granted claim: the provider gives back what it debited for it (never more
+    /// than this order's claim debits).
+    /// </summary>
+    public PaymentTransaction ReverseClaimDebit(long amount, DateTime nowUtc)
+    {
+        EnsureNotBeforeCreation(nowUtc);
+        if (amount <= 0 || amount > ClaimDebitedAmount) throw new DomainRuleException("Error.ReversalExceedsDebit", amount, ClaimDebitedAmount);
+        var reversal = AddTransaction(TransactionType.ClaimReversal, 'Y', amount, 0, 0, nowUtc);
+        ClaimDebitedAmount -= amount;
+        Version++;
+        return reversal;
+    }
+
     /// <summary>A lost or accepted chargeback: the disputed amount goes back to the buyer and the provider charges its fee.</summary>
     public PaymentTransaction Chargeback(long amount, long fee, DateTime nowUtc)
     {

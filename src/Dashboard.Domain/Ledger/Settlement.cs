@@ -72,6 +72,9 @@ public sealed class Settlement : IEnvironmentOwned
     public long FeesTotal { get; private set; }
     public long ChargebacksTotal { get; private set; }
 
+    /// <summary>A-to-z guarantee claim debits (negative) net of reversals after won appeals.</summary>
+    public long ClaimsTotal { get; private set; }
+
     /// <summary>Held back this period (positive); released into the next settlement's opening balance.</summary>
     public long ReserveHeld { get; private set; }
 
@@ -124,6 +127,8 @@ public sealed class Settlement : IEnvironmentOwned
         CapturesTotal = SumOf(SettlementLine.Types.Capture, l => l.TransactionAmount);
         RefundsTotal = SumOf(SettlementLine.Types.Refund, l => l.TransactionAmount);
         ChargebacksTotal = SumOf(SettlementLine.Types.Chargeback, l => l.TransactionAmount);
+        ClaimsTotal = SumOf(SettlementLine.Types.GuaranteeClaim, l => l.TransactionAmount)
+                      + SumOf(SettlementLine.Types.GuaranteeClaimReversal, l => l.TransactionAmount);
         FeesTotal = _lines.Sum(l => l.TotalTransactionFee);
         ReserveHeld = -SumOf(SettlementLine.Types.Reserve, l => l.NetTransactionAmount);
         PayoutAmount = payout;

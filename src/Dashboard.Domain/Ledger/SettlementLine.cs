@@ -14,6 +14,8 @@ public sealed class SettlementLine : IEnvironmentOwned
         public const string Refund = "Refund";
         public const string Chargeback = "Chargeback";
         public const string GuaranteeClaim = "A-to-z Guarantee Claim";
+        /// <summary>A claim debit given back after a won appeal (positive for the merchant).</summary>
+        public const string GuaranteeClaimReversal = "A-to-z Guarantee Claim Reversal";
         public const string Adjustment = "Adjustment";
         public const string Reserve = "Reserve";
         public const string OpeningBalance = "OpeningBalance";
@@ -48,6 +50,7 @@ public sealed class SettlementLine : IEnvironmentOwned
             Ledger.TransactionType.Refund => (Types.Refund, -t.Amount, t.PercentageFee, t.FixedFee),
             Ledger.TransactionType.Chargeback => (Types.Chargeback, -t.Amount, -t.PercentageFee, -t.FixedFee),
             Ledger.TransactionType.ClaimDebit => (Types.GuaranteeClaim, -t.Amount, -t.PercentageFee, -t.FixedFee),
+            Ledger.TransactionType.ClaimReversal => (Types.GuaranteeClaimReversal, t.Amount, t.PercentageFee, t.FixedFee),
             _ => throw new DomainRuleException("Error.TransactionNotSettleable", t.Type.ToString()),
         };
         var line = New(settlement, type, t.CompletedUtc ?? t.CreatedUtc, amount, percentageFee, fixedFee);

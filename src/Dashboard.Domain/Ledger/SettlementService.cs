@@ -87,7 +87,7 @@ public sealed class SettlementService(IDbContextFactory<DashboardDbContext> cont
         // Spelled out (not a Contains over an array) so SQLite turns it into an IN over the (…, SettlementId, Type) index.
         transactions.Where(t => t.SettlementId == null
                                 && (t.Type == TransactionType.Capture || t.Type == TransactionType.Refund || t.Type == TransactionType.Chargeback
-                                    || t.Type == TransactionType.ClaimDebit)
+                                    || t.Type == TransactionType.ClaimDebit || t.Type == TransactionType.ClaimReversal)
                                 && t.Status == TransactionStatus.Completed);
 
     private async Task MarkPaidOutAsync(Guid merchantId, PaymentEnvironment environment, DateTime nowUtc, CancellationToken ct)

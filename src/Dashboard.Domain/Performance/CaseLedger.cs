@@ -41,8 +41,11 @@ internal static class CaseLedger
     public static void DecideClaim(DashboardDbContext db, GuaranteeClaim claim, PaymentOrder order, ClaimStatus decision, DateTime nowUtc)
     {
         var debit = decision == ClaimStatus.Granted ? Math.Min(claim.OutstandingAmount, order.RemainingRefundable) : 0;
-        claim.Decide(decision, debit, nowUtc);
+        // A won appeal gives back what the granted claim debited; it settles as a reversal line.
+        var reversal = decision == ClaimStatus.AppealWon ? Math.Min(claim.ReversibleAmount, order.ClaimDebitedAmount) : 0;
+        claim.Decide(decision, debit, nowUtc, reversal);
         if (debit > 0) db.PaymentTransactions.Add(order.DebitClaim(debit, nowUtc));
+        if (reversal > 0) db.PaymentTransactions.Add(order.ReverseClaimDebit(reversal, nowUtc));
         db.PerformanceNotices.Add(new PerformanceNotice(claim.MerchantId, claim.Environment, NoticeType.ClaimDecided,
             $"claim-decided-{claim.Id:N}-{decision}", claim.SellerOrderId, claim.Id, nowUtc));
     }

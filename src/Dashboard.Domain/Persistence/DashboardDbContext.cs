@@ -44,6 +44,7 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options, IM
     public DbSet<Settlement> Settlements => Set<Settlement>();
     public DbSet<SettlementLine> SettlementLines => Set<SettlementLine>();
     public DbSet<GuaranteeClaim> GuaranteeClaims => Set<GuaranteeClaim>();
+    public DbSet<ClaimAttachment> ClaimAttachments => Set<ClaimAttachment>();
     public DbSet<Chargeback> Chargebacks => Set<Chargeback>();
     public DbSet<ChargebackEvidence> ChargebackEvidence => Set<ChargebackEvidence>();
     public DbSet<PerformanceNotice> PerformanceNotices => Set<PerformanceNotice>();

@@ -66,6 +66,45 @@ public sealed class SandboxSimulator(IDbContextFactory<DashboardDbContext> conte
         return new SimulationResult(count, declined, ids);
     }
 
+    /// <summary>The provider decisions the simulator may take on this claim now (from the transition table).</summary>
+    public static IReadOnlyList<Claims.ClaimStatus> ClaimDecisions(Claims.ClaimStatus status) =>
+        Claims.ClaimTransitions.Decisions.Where(d => Claims.ClaimTransitions.Table.CanMove(status, d)).ToList();
+
+    /// <summary>The issuer's possible decisions on a chargeback in this status (won / lost once contested).</summary>
+    public static IReadOnlyList<bool> ChargebackDecisions(Chargebacks.ChargebackStatus status) =>
+        Chargebacks.ChargebackTransitions.Table.CanMove(status, Chargebacks.ChargebackStatus.Won) ? [true, false] : [];
+
+    /// <summary>
+    /// Plays the provider deciding a Sandbox claim: the same <see cref="GuaranteeClaimDecided"/> event as production, so the
+    /// ledger debits (or gives back after a won appeal), notices, IPNs and settlements follow.
+    /// </summary>
+    public async Task DecideClaimAsync(Guid claimId, Claims.ClaimStatus decision, CancellationToken ct = default)
+    {
+        var (merchantId, now) = await SandboxAsync(ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var claim = await db.GuaranteeClaims.AsNoTracking().FirstOrDefaultAsync(c => c.Id == claimId, ct) ?? throw new NotFoundException("Claim");
+        if (!ClaimDecisions(claim.Status).Contains(decision)) throw new DomainRuleException("Error.NotADecision", decision.ToString());
+        await ledger.ApplyAsync(new GuaranteeClaimDecided(merchantId, PaymentEnvironment.Sandbox, $"sim-decision-{Guid.NewGuid():N}", now, claimId, decision), ct);
+    }
+
+    /// <summary>Plays the issuer deciding a contested Sandbox chargeback, through <see cref="ChargebackDecided"/>.</summary>
+    public async Task DecideChargebackAsync(Guid chargebackId, bool merchantWon, CancellationToken ct = default)
+    {
+        var (merchantId, now) = await SandboxAsync(ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var chargeback = await db.Chargebacks.AsNoTracking().FirstOrDefaultAsync(c => c.Id == chargebackId, ct) ?? throw new NotFoundException("Chargeback");
+        if (ChargebackDecisions(chargeback.Status).Count == 0) throw new DomainRuleException("Error.NotADecision", chargeback.Status.ToString());
+        await ledger.ApplyAsync(new ChargebackDecided(merchantId, PaymentEnvironment.Sandbox, $"sim-decision-{Guid.NewGuid():N}", now, chargebackId, merchantWon), ct);
+    }
+
+    private async Task<(Guid MerchantId, DateTime NowUtc)> SandboxAsync(CancellationToken ct)
+    {
+        actor.Demand(Section.TestAccounts, PermissionLevel.Edit);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (db.Scope.IsSystem || db.Scope.Environment != PaymentEnvironment.Sandbox) throw new DomainRuleException("Error.SandboxOnly");
+        return (db.Scope.MerchantId, clock.GetUtcNow().UtcDateTime);
+    }
+
     private static string Script(List<PaymentEvent> events, Guid merchantId, string currency, TestBuyer buyer, TestInstrument instrument,
         long amount, SimulationScenario scenario, bool decline, DateTime now)
     {

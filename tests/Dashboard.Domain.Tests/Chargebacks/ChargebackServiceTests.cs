@@ -2,6 +2,7 @@ using System.Text;
 using Dashboard.Domain.Chargebacks;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Ledger;
+using Dashboard.Domain.Performance;
 using Dashboard.Domain.Tests.Performance;
 
 namespace Dashboard.Domain.Tests.Chargebacks;

@@ -12,13 +12,14 @@ namespace Dashboard.Domain.Tests.Performance;
 /// <summary>A ledger with one merchant, services acting as a user of a chosen permission, and short-hand filings.</summary>
 public sealed class PerformanceFixture : IDisposable
 {
-    public PerformanceFixture()
+    public PerformanceFixture(PaymentEnvironment environment = PaymentEnvironment.Production)
     {
+        Ledger = new LedgerFixture(environment: environment);
         EvidenceDirectory = Path.Combine(Path.GetTempPath(), "evidence-tests-" + Guid.NewGuid().ToString("N"));
         Files = new EvidenceFiles(EvidenceDirectory, new NoVirusScanner());
     }
 
-    public LedgerFixture Ledger { get; } = new();
+    public LedgerFixture Ledger { get; }
     public FakeTimeProvider Clock => Ledger.Clock;
     public TestDatabaseBase Database => Ledger.Database;
     public string EvidenceDirectory { get; }
@@ -26,7 +27,7 @@ public sealed class PerformanceFixture : IDisposable
     public MerchantScope Scope => new(Ledger.Merchant.Id, Ledger.Environment);
 
     public ClaimService Claims(PermissionLevel level = PermissionLevel.Edit, MerchantScope? scope = null) =>
-        new(Database.Factory(scope ?? Scope), new FakeActor(level), new AuditService(Database.System, Clock), Clock);
+        new(Database.Factory(scope ?? Scope), new FakeActor(level), new AuditService(Database.System, Clock), Files, Clock);
 
     public ChargebackService Chargebacks(PermissionLevel level = PermissionLevel.Edit, MerchantScope? scope = null) =>
         new(Database.Factory(scope ?? Scope), new FakeActor(level), new AuditService(Database.System, Clock), Files, Clock);

@@ -45,7 +45,7 @@ public sealed class SettlementReportServiceTests
     {
         var settlementId = Guid.NewGuid();
         var rate = new FeeRate(290, 35, "EUR");
-        var s = new SettlementRow(settlementId, "1000000001", T0, T0.AddDays(1), SettlementStatus.Closed, T0.AddDays(2), 0, 100_00, 0, 0, 0, 0, 0, "EUR");
+        var s = new SettlementRow(settlementId, "1000000001", T0, T0.AddDays(1), SettlementStatus.Closed, T0.AddDays(2), 0, 100_00, 0, 0, 0, 0, 0, 0, "EUR");
         var a = new SettledCapture(Guid.NewGuid(), "S02-A", 60_00, settlementId, T0.AddHours(1), rate);
         var b = new SettledCapture(Guid.NewGuid(), "S02-B", 40_00, settlementId, T0.AddHours(2), rate);
         var missed = new SettledCapture(Guid.NewGuid(), "S02-C", 10_00, null, T0.AddHours(3), rate);

@@ -47,6 +47,20 @@ public sealed class PortalSession : IAsyncDisposable
     public Task WaitForInteractiveAsync() =>
         Page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-testid=view-switcher]') !== null");
 
+    /// <summary>Picks the header switcher item containing <paramref name="itemText"/> (an environment, or "merchant · environment").</summary>
+    public async Task SwitchViewAsync(string itemText)
+    {
+        await Page.GotoAsync("/");
+        await WaitForInteractiveAsync();
+        await Page.ClickAsync("[data-testid=view-switcher]");
+        await Page.Locator(".rz-dropdown-item", new() { HasTextString = itemText }).First.ClickAsync();
+        // The switch reloads the page; the Sandbox banner tells which view arrived.
+        var banner = Page.Locator("[data-testid=sandbox-banner]");
+        if (itemText.EndsWith("Sandbox", StringComparison.Ordinal)) await Assertions.Expect(banner).ToBeVisibleAsync();
+        else await Assertions.Expect(banner).ToHaveCountAsync(0);
+        await WaitForInteractiveAsync();
+    }
+
     /// <summary>Saves a screenshot when SCREENSHOT_DIR is set (for looking at the pages by eye); otherwise nothing.</summary>
     public async Task ScreenshotAsync(string name)
     {

@@ -13,7 +13,7 @@ public sealed class SandboxSimulatorBrowserTests(BrowserFixture fixture)
         await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
         var staff = DemoDataSeeder.Staff;
         await s.SignInAsync(staff.Email, staff.Password);
-        await SwitchViewAsync(s, "Sandbox");
+        await s.SwitchViewAsync("Sandbox");
         try
         {
             // The IPN endpoint: a bad URL is refused on the field, a good one needs the password again.
@@ -82,20 +82,7 @@ public sealed class SandboxSimulatorBrowserTests(BrowserFixture fixture)
         }
         finally
         {
-            await SwitchViewAsync(s, "Produktion");
+            await s.SwitchViewAsync("Produktion");
         }
-    }
-
-    private static async Task SwitchViewAsync(PortalSession s, string environmentText)
-    {
-        await s.Page.GotoAsync("/");
-        await s.WaitForInteractiveAsync();
-        await s.Page.ClickAsync("[data-testid=view-switcher]");
-        await s.Page.Locator(".rz-dropdown-item", new() { HasTextString = environmentText }).ClickAsync();
-        // The switch reloads the page; the Sandbox banner tells which view arrived.
-        var banner = s.Page.Locator("[data-testid=sandbox-banner]");
-        if (environmentText == "Sandbox") await Assertions.Expect(banner).ToBeVisibleAsync();
-        else await Assertions.Expect(banner).ToHaveCountAsync(0);
-        await s.WaitForInteractiveAsync();
     }
 }

@@ -18,21 +18,21 @@ public sealed class PerformanceTests(BrowserFixture fixture)
             .UseSqlite($"Data Source={Path.Combine(fixture.Portal.DataDirectory, "dashboard.db")};Default Timeout=5").Options);
 
     /// <summary>Files a claim or chargeback on a fresh captured French Production order, as the provider would.</summary>
-    private async Task<(Guid Id, string SellerOrderId)> FileAsync(bool chargeback)
+    private async Task<(Guid Id, string SellerOrderId)> FileAsync(bool chargeback, PaymentEnvironment environment = PaymentEnvironment.Production)
     {
         var contexts = Database();
         var ledger = new LedgerService(contexts, TimeProvider.System);
         await using var db = contexts.CreateDbContext();
         var merchant = await db.Merchants.FirstAsync(m => m.CountryCode == "FR");
         var used = db.GuaranteeClaims.Select(c => c.OrderId).Concat(db.Chargebacks.Select(c => c.OrderId));
-        var order = await db.PaymentOrders.Where(o => o.MerchantId == merchant.Id && o.Environment == PaymentEnvironment.Production
+        var order = await db.PaymentOrders.Where(o => o.MerchantId == merchant.Id && o.Environment == environment
                 && o.CapturedAmount >= 2_000 && o.RefundedAmount == 0 && !used.Contains(o.Id))
             .OrderByDescending(o => o.CreatedUtc).FirstAsync();
         var id = Guid.NewGuid();
         PaymentEvent e = chargeback
-            ? new ChargebackFiled(merchant.Id, PaymentEnvironment.Production, "e2e-" + id, DateTime.UtcNow, order.Id, id, "Visa", "13.1",
+            ? new ChargebackFiled(merchant.Id, environment, "e2e-" + id, DateTime.UtcNow, order.Id, id, "Visa", "13.1",
                 "Merchandise/services not received", DisputeType.Service, order.CapturedAmount)
-            : new GuaranteeClaimFiled(merchant.Id, PaymentEnvironment.Production, "e2e-" + id, DateTime.UtcNow, order.Id, id,
+            : new GuaranteeClaimFiled(merchant.Id, environment, "e2e-" + id, DateTime.UtcNow, order.Id, id,
                 ClaimReason.NotReceived, order.CapturedAmount, "Never arrived.");
         await ledger.ApplyAsync(e);
         return (id, order.SellerOrderId);
@@ -105,6 +105,76 @@ public sealed class PerformanceTests(BrowserFixture fixture)
         await s.Page.ClickAsync("[data-testid=action-Contest]");
         await Assertions.Expect(s.Page.Locator("[data-testid=chargeback-status]")).ToHaveTextAsync("Angefochten");
         await s.ScreenshotAsync("chargeback-contested");
+        s.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Staff_represents_a_claim_with_a_file_that_is_listed_on_the_claim_and_downloadable()
+    {
+        var (id, _) = await FileAsync(chargeback: false);
+        // A colleague already noted the shipping date in the draft (the date picker is not what this test is about).
+        await using (var db = Database().CreateDbContext())
+        {
+            var claim = await db.GuaranteeClaims.FirstAsync(c => c.Id == id);
+            claim.SaveDraft(null, DateTime.UtcNow.Date.AddDays(-3), null, null, claim.Version, "colleague@demo.example", DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
+        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
+        await s.Page.GotoAsync($"/performance/claims/{id}");
+        await s.WaitForInteractiveAsync();
+        await Assertions.Expect(s.Page.Locator("[data-testid=claim-attachments]")).ToContainTextAsync("No files attached.");
+
+        await s.Page.ClickAsync("[data-testid=action-Represent]");
+        var dialog = s.Page.Locator("[data-testid=respond-dialog]");
+        await dialog.Locator("[data-testid=response-text]").FillAsync("Shipped on time; the carrier confirms delivery.");
+        await dialog.Locator("[data-testid=carrier]").FillAsync("Colissimo");
+        await dialog.Locator("[data-testid=tracking]").FillAsync("6A12345678901");
+        var pdf = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"u8.ToArray();
+        await dialog.Locator("[data-testid=claim-attachment-file]").SetInputFilesAsync(new FilePayload { Name = "proof-of-delivery.pdf", MimeType = "application/pdf", Buffer = pdf });
+        await dialog.Locator("[data-testid=claim-attach]").ClickAsync();
+        await Assertions.Expect(dialog.Locator("[data-testid=claim-attachment-download]")).ToHaveTextAsync("proof-of-delivery.pdf");
+        await dialog.Locator("[data-testid=submit-response]").ClickAsync();
+
+        await Assertions.Expect(s.Page.Locator("[data-testid=claim-status]")).ToHaveTextAsync("Represented");
+        var link = s.Page.Locator("[data-testid=claim-attachments] [data-testid=claim-attachment-download]");
+        await Assertions.Expect(link).ToHaveTextAsync("proof-of-delivery.pdf");
+        var download = await s.Page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        Assert.Equal("proof-of-delivery.pdf", download.SuggestedFilename);
+        var saved = await download.PathAsync();
+        Assert.Equal(pdf, await File.ReadAllBytesAsync(saved!));
+        await s.ScreenshotAsync("claim-represented-with-file");
+        s.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task In_the_sandbox_a_simulated_provider_decision_changes_the_claim_status_timeline_and_ledger()
+    {
+        var (id, _) = await FileAsync(chargeback: false, PaymentEnvironment.Sandbox);
+        await using (var db = Database().CreateDbContext())
+        {
+            var claim = await db.GuaranteeClaims.FirstAsync(c => c.Id == id);
+            claim.Represent("Shipped and delivered.", DateTime.UtcNow.AddDays(-2), "DHL", "JJD1", Guid.NewGuid(), "staff@demo.example", DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
+        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
+        await s.SwitchViewAsync("Maison Lumière SARL · Sandbox");
+        await s.Page.GotoAsync($"/performance/claims/{id}");
+        await s.WaitForInteractiveAsync();
+        await Assertions.Expect(s.Page.Locator("[data-testid=claim-status]")).ToHaveTextAsync("Represented");
+        var panel = s.Page.Locator("[data-testid=simulate-decision]");
+        await Assertions.Expect(panel).ToContainTextAsync("Sandbox: simulate provider decision");
+        await Assertions.Expect(s.Page.Locator("[data-testid=claim-timeline]")).Not.ToContainTextAsync("debited");
+
+        await panel.Locator("[data-testid=sim-decision]").ClickAsync();
+        await s.Page.Locator(".rz-dropdown-item", new() { HasTextString = "Granted to the buyer" }).ClickAsync();
+        await panel.Locator("[data-testid=sim-apply-decision]").ClickAsync();
+
+        await Assertions.Expect(s.Page.Locator("[data-testid=claim-status]")).ToHaveTextAsync("Granted to the buyer");
+        await Assertions.Expect(s.Page.Locator("[data-testid=claim-timeline]")).ToContainTextAsync("debited from your account");
+        await Assertions.Expect(s.Page.Locator("[data-testid=order-timeline] [data-testid=timeline-ClaimDebit]")).ToBeVisibleAsync();
+        await s.ScreenshotAsync("claim-simulated-decision");
         s.AssertNoErrors();
     }
 }

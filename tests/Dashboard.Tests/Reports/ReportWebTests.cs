@@ -162,6 +162,36 @@ public sealed class ReportWebTests(ReportsFactory factory)
         Assert.Contains("reconciliation-ok", await statement.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_settlement_list_export_has_a_claims_column_beside_chargebacks_equal_to_the_settlements()
+    {
+        var france = await MerchantIdAsync("FR");
+        await using var db = factory.SystemDb();
+        var cutoff = DateTime.UtcNow.AddDays(-90);
+        var expected = await db.Settlements.Where(s => s.MerchantId == france && s.Environment == PaymentEnvironment.Production && s.PeriodEndUtc > cutoff)
+            .OrderByDescending(s => s.PeriodEndUtc).Select(s => new { s.SettlementReference, s.ChargebacksTotal, s.ClaimsTotal }).ToListAsync();
+        Assert.NotEmpty(expected);
+
+        using var client = await SignedInAsync(DemoDataSeeder.Admin);
+        var response = await client.GetAsync("/exports/settlements.xlsx?preset=Last90Days");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var doc = SpreadsheetDocument.Open(stream, false);
+        var rows = doc.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().ToList();
+        var headerIndex = rows.FindIndex(r => r.Elements<Cell>().Count() > 5);
+        var headers = rows[headerIndex].Elements<Cell>().Select(c => c.InnerText).ToList();
+        var chargebacks = headers.IndexOf("Chargebacks");
+        var claims = headers.IndexOf("A-to-z claims");
+        Assert.Equal(chargebacks + 1, claims);
+
+        var data = rows.Skip(headerIndex + 1).Select(r => r.Elements<Cell>().ToList()).ToList();
+        Assert.Equal(expected.Select(e => e.SettlementReference), data.Select(c => c[0].InnerText));
+        static string Major(long minor) => (minor / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(expected.Select(e => Major(e.ChargebacksTotal)), data.Select(c => decimal.Parse(c[chargebacks].CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(expected.Select(e => Major(e.ClaimsTotal)), data.Select(c => decimal.Parse(c[claims].CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Null(data[0][claims].DataType);   // a number, not text
+    }
+
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

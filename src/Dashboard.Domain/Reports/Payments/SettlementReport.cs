@@ -15,6 +15,7 @@ public sealed record SettlementRow(
     long Fees,
     long Refunds,
     long Chargebacks,
+    long Claims,
     long Reserve,
     long PayoutAmount,
     string Currency);

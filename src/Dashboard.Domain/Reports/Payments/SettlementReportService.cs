@@ -67,7 +67,7 @@ public sealed class SettlementReportService(IDbContextFactory<DashboardDbContext
 
     private static IQueryable<SettlementRow> Rows(IQueryable<Settlement> q) =>
         q.Select(s => new SettlementRow(s.Id, s.SettlementReference, s.PeriodStartUtc, s.PeriodEndUtc, s.Status, s.PayoutDateUtc,
-            s.OpeningBalance, s.CapturesTotal, s.FeesTotal, s.RefundsTotal, s.ChargebacksTotal, -s.ReserveHeld, s.PayoutAmount, s.Currency));
+            s.OpeningBalance, s.CapturesTotal, s.FeesTotal, s.RefundsTotal, s.ChargebacksTotal, s.ClaimsTotal, -s.ReserveHeld, s.PayoutAmount, s.Currency));
 
     // Balance lines (opening balance, reserve, transfer) sort by their posting time like the others; the transfer last.
     private static IQueryable<SettlementLineRow> LineRows(DashboardDbContext db, Settlement s) =>

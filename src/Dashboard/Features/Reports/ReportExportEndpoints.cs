@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Reports;
 using Dashboard.Domain.Reports.Payments;
 using Dashboard.Domain.Reports.Transactions;
 using Dashboard.Features.Reports.Payments;
@@ -24,6 +25,8 @@ public static class ReportExportEndpoints
         var exports = app.MapGroup("/exports");
         exports.MapGet("/transactions.{format:regex(^(xlsx|csv)$)}", ExportTransactionsAsync)
             .RequireAuthorization(Policies.ForSection(Section.Transactions, PermissionLevel.View));
+        exports.MapGet("/settlements.xlsx", ExportSettlementListAsync)
+            .RequireAuthorization(Policies.ForSection(Section.Payments, PermissionLevel.View));
         exports.MapGet("/settlements/{id:guid}.{format:regex(^(xlsx|csv|xml)$)}", ExportSettlementAsync)
             .RequireAuthorization(Policies.ForSection(Section.Payments, PermissionLevel.View));
     }
@@ -53,6 +56,22 @@ public static class ReportExportEndpoints
             (stream, ct) => format == "xlsx"
                 ? XlsxExportWriter.WriteAsync(stream, header, columns, reports.StreamAsync(filter, sort, ct), ct)
                 : CsvExportWriter.WriteAsync(stream, columns, reports.StreamAsync(filter, sort, ct), http.Request.Query["bom"] == "true", ct));
+    }
+
+    /// <summary>The Payments page's settlement list for a period preset (7, 30 or 90 days), the same rows as the grid.</summary>
+    private static async Task ExportSettlementListAsync(HttpContext http, CurrentView view, DisplayFormat display,
+        SettlementReportService settlements, AuditService audit, IStringLocalizer<UiText> L, TimeProvider clock, DateRangePreset preset = DateRangePreset.Last90Days)
+    {
+        view.Demand(Section.Payments, PermissionLevel.View);
+        if (preset is not (DateRangePreset.Last7Days or DateRangePreset.Last30Days or DateRangePreset.Last90Days)) preset = DateRangePreset.Last90Days;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var range = ReportDateRange.Resolve(preset, null, null, display.TimeZone, now);
+        var rows = await settlements.GetSettlementsAsync(range.FromUtc, range.ToUtc, http.RequestAborted);
+        var fileName = $"settlements-{view.Merchant!.MerchantCode}-{view.Environment}-{display.ToLocal(now):yyyyMMdd-HHmm}.xlsx".ToLowerInvariant();
+        var header = new ExportHeader(L["Nav.Payments"], HeaderLines(view, display, L, now,
+            new(L["Reports.Export.Period"], L[$"Reports.Preset.{preset}"])));
+        await StreamAndAuditAsync(http, view, audit, "Settlements", null, $"xlsx {preset}", "xlsx", fileName,
+            (stream, ct) => XlsxExportWriter.WriteAsync(stream, header, SettlementExport.ListColumns(L, display.TimeZone), rows.ToAsyncEnumerable(), ct));
     }
 
     private static async Task<IResult> ExportSettlementAsync(Guid id, string format, HttpContext http, CurrentView view, DisplayFormat display,

@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Xml;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Reports.Payments;
+using Dashboard.Domain.Ledger;
 using Dashboard.Infrastructure.Export;
+using Dashboard.Resources;
+using Microsoft.Extensions.Localization;
 
 namespace Dashboard.Features.Reports.Payments;
 
@@ -30,6 +33,33 @@ public static class SettlementExport
         ExportColumn<SettlementLineRow>.Money("NetTransactionAmount", l => l.NetTransactionAmount, l => l.CurrencyCode),
         ExportColumn<SettlementLineRow>.Text("CurrencyCode", l => l.CurrencyCode, 9),
     ];
+
+    /// <summary>
+    /// The settlement list as the Payments page shows it (same columns, same signs), for the Excel export: one row per
+    /// settlement, claims beside chargebacks.
+    /// </summary>
+    public static IReadOnlyList<ExportColumn<SettlementRow>> ListColumns(IStringLocalizer<UiText> L, TimeZoneInfo zone)
+    {
+        DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+        var statuses = Enum.GetValues<SettlementStatus>().ToDictionary(s => s, s => L[$"Reports.SettlementStatus.{s}"].Value);
+        return
+        [
+            ExportColumn<SettlementRow>.Text(L["Reports.SettlementId"], s => s.SettlementReference, 13),
+            ExportColumn<SettlementRow>.Date(L["Reports.PeriodStart"], s => Local(s.PeriodStartUtc)),
+            ExportColumn<SettlementRow>.Date(L["Reports.PeriodEnd"], s => Local(s.PeriodEndUtc)),
+            ExportColumn<SettlementRow>.Text(L["Reports.Col.Status"], s => statuses[s.Status], 12),
+            ExportColumn<SettlementRow>.Date(L["Reports.PayoutDate"], s => s.PayoutDateUtc is { } d ? Local(d) : null),
+            ExportColumn<SettlementRow>.Money(L["Reports.OpeningBalance"], s => s.OpeningBalance, s => s.Currency),
+            ExportColumn<SettlementRow>.Money(L["Reports.Sales"], s => s.Sales, s => s.Currency),
+            ExportColumn<SettlementRow>.Money(L["Reports.Fees"], s => s.Fees, s => s.Currency),
+            ExportColumn<SettlementRow>.Money(L["Reports.Refunds"], s => s.Refunds, s => s.Currency),
+            ExportColumn<SettlementRow>.Money(L["Reports.Chargebacks"], s => s.Chargebacks, s => s.Currency),
+            ExportColumn<SettlementRow>.Money(L["Reports.Claims"], s => s.Claims, s => s.Currency),
+            ExportColumn<SettlementRow>.Money(L["Reports.Reserve"], s => s.Reserve, s => s.Currency),
+            ExportColumn<SettlementRow>.Money(L["Reports.PayoutAmount"], s => s.PayoutAmount, s => s.Currency),
+            ExportColumn<SettlementRow>.Text(L["Reports.Col.Currency"], s => s.Currency, 9),
+        ];
+    }
 
     /// <summary>Writes the XML settlement report; times are UTC (xs:dateTime with Z), amounts major units with the currency's decimals.</summary>
     public static async Task<int> WriteXmlAsync(Stream output, string sellerId, PaymentEnvironment environment, SettlementRow s,

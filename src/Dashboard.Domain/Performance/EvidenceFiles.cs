@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Dashboard.Domain.Common;
 
-namespace Dashboard.Domain.Chargebacks;
+namespace Dashboard.Domain.Performance;
 
 /// <summary>Where a virus scanner plugs in. The default accepts everything; a deployment registers a real one.</summary>
 public interface IVirusScanner
@@ -15,13 +15,20 @@ public sealed class NoVirusScanner : IVirusScanner
     public Task<bool> IsCleanAsync(string path, CancellationToken ct) => Task.FromResult(true);
 }
 
+/// <summary>A file checked and written by <see cref="EvidenceFiles"/>: its generated name and what it really is.</summary>
+public sealed record StoredFile(string StoredName, string OriginalName, string ContentType, long Size);
+
 /// <summary>
-/// Checks and stores evidence files outside the web root, under generated names. The type is decided by the file's
-/// first bytes, never by its name or the browser's content type: a PDF renamed .png is refused.
+/// Checks and stores case files (chargeback evidence, claim attachments) outside the web root, under generated names.
+/// The type is decided by the file's first bytes, never by its name or the browser's content type: a PDF renamed .png
+/// is refused.
 /// </summary>
 public sealed class EvidenceFiles(string directory, IVirusScanner scanner)
 {
     public const long MaxBytes = 5 * 1024 * 1024;
+    public const int FileNameMaxLength = 128;
+    public const int StoredNameMaxLength = 64;
+    public const int ContentTypeMaxLength = 32;
 
     public string Directory { get; } = directory;
 
@@ -71,6 +78,25 @@ public sealed class EvidenceFiles(string directory, IVirusScanner scanner)
         }
     }
 
+    /// <summary>
+    /// Stores the file, then runs <paramref name="save"/> (which records it in the database); if that fails the file
+    /// is deleted again, so no orphan stays on disk. A null <paramref name="content"/> stores nothing.
+    /// </summary>
+    public async Task<StoredFile?> StoreThenAsync(Stream? content, string? fileName, Func<StoredFile?, Task> save, CancellationToken ct)
+    {
+        var stored = content is null ? null : await StoreAsync(content, fileName ?? "", ct);
+        try
+        {
+            await save(stored);
+        }
+        catch
+        {
+            if (stored is not null) Delete(stored.StoredName);
+            throw;
+        }
+        return stored;
+    }
+
     /// <summary>Opens a stored file by its generated name; anything that is not such a name is refused.</summary>
     public Stream OpenRead(string storedName)
     {
@@ -101,16 +127,16 @@ public sealed class EvidenceFiles(string directory, IVirusScanner scanner)
         var last = fileName.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
         var clean = new string(last.Where(c => !char.IsControl(c) && c != ':' && c != '"').ToArray()).Trim().TrimStart('.');
         if (clean.Length == 0) throw new DomainRuleException("Error.FileTypeNotAllowed");
-        if (clean.Length > ChargebackEvidence.FileNameMaxLength)
+        if (clean.Length > FileNameMaxLength)
         {
             var ext = Path.GetExtension(clean);
-            clean = clean[..(ChargebackEvidence.FileNameMaxLength - ext.Length)] + ext;
+            clean = clean[..(FileNameMaxLength - ext.Length)] + ext;
         }
         return clean;
     }
 
     private static bool IsGeneratedName(string name) =>
-        name.Length is > 32 and <= ChargebackEvidence.StoredNameMaxLength
+        name.Length is > 32 and <= StoredNameMaxLength
         && name[..32].All(char.IsAsciiHexDigitLower)
         && ContentTypes.ContainsKey(name[32..]);
 }
