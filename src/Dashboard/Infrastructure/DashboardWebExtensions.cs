@@ -282,6 +282,7 @@ public static class DashboardWebExtensions
         app.MapReportExports();
         app.MapAuditExport();
         Dashboard.Features.Integration.ReportsApiEndpoints.MapReportsApi(app);
+        app.MapBenchEndpoints();
     }
 }
 
