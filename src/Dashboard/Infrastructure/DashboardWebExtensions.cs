@@ -51,7 +51,9 @@ public static class DashboardWebExtensions
         // Data: one context type, created per operation by a scoped factory that reads the current view (SESS-09).
         var connectionString = config.GetConnectionString("Dashboard") is { Length: > 0 } cs
             ? cs
-            : $"Data Source={Path.Combine(dataDirectory, "dashboard.db")};Default Timeout=5";
+            // Mode=ReadWrite: a database file that disappears is an outage (REL-02), not a new empty database; the
+            // file is created once at start-up. Default Timeout is also SQLite's busy timeout.
+            : $"Data Source={Path.Combine(dataDirectory, "dashboard.db")};Mode=ReadWrite;Default Timeout=5";
         services.AddDbContextFactory<DashboardDbContext>(o => o.UseSqlite(connectionString), ServiceLifetime.Scoped);
         services.AddSingleton(new SystemDbContextFactory(new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(connectionString).Options));
         services.AddScoped<CurrentView>();
@@ -266,6 +268,8 @@ public static class DashboardWebExtensions
             // Cookie first (the header switcher and sign-in set it), then the browser's Accept-Language.
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
+        // REL-02: a locked, missing or unreadable database is a localized 503 page, not an error page.
+        app.UseDatabaseUnavailablePage();
 
         app.UseAuthentication();
         app.UseAuthorization();

@@ -24,7 +24,16 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         // Get the user manager from a new scope to ensure it fetches fresh data
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
-        return await ValidateSecurityStampAsync(userManager, authenticationState.User);
+        try
+        {
+            return await ValidateSecurityStampAsync(userManager, authenticationState.User);
+        }
+        catch (Exception e) when (Dashboard.Infrastructure.Data.DatabaseAvailability.IsUnavailable(e))
+        {
+            // REL-02: a locked or missing database is not a revoked session; the next interval checks again
+            // (the base class would sign the user out on any exception).
+            return true;
+        }
     }
 
     private async Task<bool> ValidateSecurityStampAsync(UserManager<DashboardUser> userManager, ClaimsPrincipal principal)
