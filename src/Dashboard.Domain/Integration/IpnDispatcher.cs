@@ -33,6 +33,9 @@ public sealed class IpnDispatcher(IDbContextFactory<DashboardDbContext> systemCo
 {
     public const int BatchSize = 50;
 
+    /// <summary>How many endpoints one round serves at the same time.</summary>
+    public const int MaxConcurrentEndpoints = 8;
+
     /// <returns>The number of attempts made.</returns>
     public async Task<int> DispatchDueAsync(CancellationToken ct = default)
     {
@@ -57,38 +60,51 @@ public sealed class IpnDispatcher(IDbContextFactory<DashboardDbContext> systemCo
         var keys = due.Select(n => n.MerchantId).Distinct().ToList();
         var endpoints = (await db.IpnEndpoints.Where(e => keys.Contains(e.MerchantId)).ToListAsync(ct))
             .ToDictionary(e => (e.MerchantId, e.Environment));
-        var blocked = new HashSet<(Guid, Domain.Common.PaymentEnvironment)>();
+        // Endpoints are served side by side, so one that hangs until the sender's timeout (or keeps failing) does
+        // not hold up deliveries to the others; within an endpoint, notifications go out in creation order, and
+        // after a failure the rest of that endpoint's notifications wait for the next round. The sends overlap;
+        // the database is written by one endpoint's worker at a time (a DbContext is not thread-safe).
+        var groups = due.GroupBy(n => (n.MerchantId, n.Environment)).Where(g => endpoints.ContainsKey(g.Key)).ToList();
         var attempts = 0;
-        var skipped = new List<long>();
-        foreach (var n in due)
+        // Claimed rows this round does not send (no endpoint, or queued behind a failure) go back to the pool.
+        var skipped = due.Where(n => !endpoints.ContainsKey((n.MerchantId, n.Environment))).Select(n => n.Id).ToList();
+        using var writing = new SemaphoreSlim(1, 1);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentEndpoints, CancellationToken = ct };
+        await Parallel.ForEachAsync(groups, parallel, async (group, token) =>
         {
-            var key = (n.MerchantId, n.Environment);
-            // An endpoint that just failed gets no further sends in this round: later notifications wait behind it.
-            if (blocked.Contains(key) || !endpoints.TryGetValue(key, out var endpoint))
+            var endpoint = endpoints[group.Key];
+            var sent = 0;
+            foreach (var n in group)
             {
-                skipped.Add(n.Id);
-                continue;
+                var result = await SendAsync(endpoint, n, clock.GetUtcNow().UtcDateTime, token);
+                await writing.WaitAsync(token);
+                try
+                {
+                    var at = clock.GetUtcNow().UtcDateTime;
+                    n.RecordAttempt(result.Success, at);
+                    db.IpnDeliveryAttempts.Add(new IpnDeliveryAttempt(n, endpoint.Url, at, result.StatusCode, result.LatencyMs,
+                        result.ResponseExcerpt, result.Error, result.Success));
+                    if (result.Success)
+                    {
+                        endpoint.RecordSuccess(at);
+                    }
+                    else if (endpoint.RecordFailure(at))
+                    {
+                        await alert.EndpointFailingAsync(endpoint.MerchantId, endpoint.Environment, endpoint.Url, endpoint.ConsecutiveFailures, token);
+                    }
+                    // Saved per attempt: a crash after a send repeats at most that one notification (at-least-once).
+                    await db.SaveChangesAsync(token);
+                    attempts++;
+                    sent++;
+                    if (!result.Success) skipped.AddRange(group.Skip(sent).Select(x => x.Id));
+                }
+                finally
+                {
+                    writing.Release();
+                }
+                if (!result.Success) break;
             }
-
-            var result = await SendAsync(endpoint, n, clock.GetUtcNow().UtcDateTime, ct);
-            var at = clock.GetUtcNow().UtcDateTime;
-            n.RecordAttempt(result.Success, at);
-            db.IpnDeliveryAttempts.Add(new IpnDeliveryAttempt(n, endpoint.Url, at, result.StatusCode, result.LatencyMs,
-                result.ResponseExcerpt, result.Error, result.Success));
-            attempts++;
-            if (result.Success)
-            {
-                endpoint.RecordSuccess(at);
-            }
-            else
-            {
-                blocked.Add(key);
-                if (endpoint.RecordFailure(at))
-                    await alert.EndpointFailingAsync(endpoint.MerchantId, endpoint.Environment, endpoint.Url, endpoint.ConsecutiveFailures, ct);
-            }
-            // Saved per attempt: a crash after a send repeats at most that one notification (at-least-once).
-            await db.SaveChangesAsync(ct);
-        }
+        });
         if (RowClaims.IsShared(db)) await RowClaims.ReleaseAsync(db, "IpnNotifications", skipped, now, ct);
         return attempts;
     }

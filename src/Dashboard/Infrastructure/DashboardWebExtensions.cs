@@ -281,6 +281,8 @@ public static class DashboardWebExtensions
             // Cookie first (the header switcher and sign-in set it), then the browser's Accept-Language.
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
+        // REL-02: a locked, missing or unreadable database is a localized 503 page, not an error page.
+        app.UseDatabaseUnavailablePage();
 
         app.UseAuthentication();
         app.UseTwoFactorEnrolment();
@@ -299,6 +301,7 @@ public static class DashboardWebExtensions
         app.MapReportExports();
         app.MapAuditExport();
         Dashboard.Features.Integration.ReportsApiEndpoints.MapReportsApi(app);
+        app.MapBenchEndpoints();
     }
 }
 

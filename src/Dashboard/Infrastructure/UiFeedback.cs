@@ -43,6 +43,11 @@ public sealed class UiFeedback(NotificationService notifications, DialogService 
         {
             notifications.Notify(NotificationSeverity.Error, text["Shell.AccessDeniedText"]);
         }
+        catch (Exception e) when (Data.DatabaseAvailability.IsUnavailable(e))
+        {
+            log.LogWarning("Database unavailable during an interactive action: {Reason}", e.GetBaseException().Message);
+            notifications.Notify(NotificationSeverity.Warning, text["Shell.DatabaseUnavailable"]);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log.LogError(e, "Unexpected failure in an interactive action");

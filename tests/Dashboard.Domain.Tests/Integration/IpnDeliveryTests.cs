@@ -115,6 +115,45 @@ public sealed class IpnDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task An_endpoint_that_hangs_does_not_hold_up_deliveries_to_healthy_endpoints_and_is_retried_with_backoff()
+    {
+        var production = new IpnSettingsService(f.Database.Factory(new MerchantScope(f.Merchant.Id, PaymentEnvironment.Production)),
+            f.Actor, f.StepUp, f.Protector, f.Audit, Options.Create(new IpnOptions()), f.Clock);
+        await settings.SaveUrlAsync("https://hangs.example/ipn");
+        await settings.SendTestAsync();
+        await production.SaveUrlAsync("https://healthy.example/ipn");
+        for (var i = 0; i < 3; i++) await production.SendTestAsync();
+        var hanging = new HangingSender("hangs.example");
+        var dispatcher = new IpnDispatcher(f.Database.System, hanging, f.Protector, alert, f.Clock);
+
+        var round = dispatcher.DispatchDueAsync();
+
+        // The healthy endpoint gets all three while the hanging request is still in flight.
+        await hanging.HealthyDelivered(3).WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.True(hanging.InFlight);
+        Assert.False(round.IsCompleted);
+
+        hanging.Answer(500); // the receiver finally fails (or the sender's timeout ends the request)
+        Assert.Equal(4, await round.WaitAsync(TimeSpan.FromSeconds(5)));
+        await using (var db = f.Database.Create(MerchantScope.System))
+        {
+            var byEnvironment = await db.IpnNotifications.GroupBy(n => n.Environment)
+                .Select(g => new { g.Key, Delivered = g.Count(n => n.Status == IpnNotificationStatus.Delivered), Pending = g.Count(n => n.Status == IpnNotificationStatus.Pending) })
+                .ToDictionaryAsync(x => x.Key);
+            Assert.Equal(3, byEnvironment[PaymentEnvironment.Production].Delivered);
+            Assert.Equal(1, byEnvironment[PaymentEnvironment.Sandbox].Pending);
+        }
+
+        // Backoff: not again at once; a minute later it is retried with the same event id and delivered.
+        Assert.Equal(0, await dispatcher.DispatchDueAsync());
+        f.Clock.Advance(TimeSpan.FromMinutes(1));
+        hanging.Hangs = false;
+        Assert.Equal(1, await dispatcher.DispatchDueAsync());
+        Assert.Equal(2, hanging.EventIdsTo("hangs.example").Count);
+        Assert.Single(hanging.EventIdsTo("hangs.example").Distinct());
+    }
+
+    [Fact]
     public async Task Changing_the_endpoint_needs_reauthentication_and_is_audited()
     {
         f.StepUp.IsFresh = false;
@@ -152,6 +191,52 @@ public sealed class IpnDeliveryTests : IDisposable
             if (ThrowCancel) throw new OperationCanceledException(ct);
             Sent.Add((url, body, headers));
             return Task.FromResult(new IpnSendResult(Status, 12, Status == 200 ? "ok" : "error", null));
+        }
+    }
+
+    /// <summary>Answers one host only when told to (a receiver that hangs); every other host at once with 200.</summary>
+    private sealed class HangingSender(string hangingHost) : IIpnSender
+    {
+        private readonly object _gate = new();
+        private readonly List<(string Host, string EventId)> _sent = [];
+        private TaskCompletionSource<int> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource _healthy = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _healthyTarget = int.MaxValue;
+
+        public bool Hangs { get; set; } = true;
+        public bool InFlight { get; private set; }
+
+        public async Task<IpnSendResult> SendAsync(string url, string body, IReadOnlyDictionary<string, string> headers, CancellationToken ct)
+        {
+            var host = new Uri(url).Host;
+            lock (_gate) _sent.Add((host, headers[IpnSigner.EventIdHeader]));
+            if (host != hangingHost)
+            {
+                lock (_gate) if (_sent.Count(s => s.Host != hangingHost) >= _healthyTarget) _healthy.TrySetResult();
+                return new IpnSendResult(200, 3, "ok", null);
+            }
+            if (!Hangs) return new IpnSendResult(200, 3, "ok", null);
+            InFlight = true;
+            var status = await _answer.Task.WaitAsync(ct);
+            InFlight = false;
+            return new IpnSendResult(status, 10_000, "error", null);
+        }
+
+        public Task HealthyDelivered(int count)
+        {
+            lock (_gate)
+            {
+                _healthyTarget = count;
+                if (_sent.Count(s => s.Host != hangingHost) >= count) _healthy.TrySetResult();
+                return _healthy.Task;
+            }
+        }
+
+        public void Answer(int status) => _answer.TrySetResult(status);
+
+        public List<string> EventIdsTo(string host)
+        {
+            lock (_gate) return [.. _sent.Where(s => s.Host == host).Select(s => s.EventId)];
         }
     }
 

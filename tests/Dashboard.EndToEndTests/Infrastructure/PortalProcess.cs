@@ -25,6 +25,9 @@ public sealed class PortalProcess : IAsyncDisposable
         DataDirectory = Path.Combine(Path.GetTempPath(), "dashboard-e2e-" + Guid.NewGuid().ToString("N"));
     }
 
+    /// <summary>The database file in <see cref="DataDirectory"/>.</summary>
+    public string DatabaseFile => Path.Combine(DataDirectory, "dashboard.db");
+
     public int Port { get; }
     public int DemoDays { get; }
     public string DataDirectory { get; }
@@ -33,24 +36,7 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var root = RepositoryRoot();
-        var webDir = Path.Combine(root, "src", "Dashboard");
-        // The web project's own build output (same configuration as this test build).
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var dll = Path.Combine(webDir, "bin", configuration, "net10.0", "Dashboard.dll");
-        var info = new ProcessStartInfo("dotnet", [dll, "--urls", BaseUrl])
-        {
-            WorkingDirectory = webDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        info.Environment["Dashboard__DataDirectory"] = DataDirectory;
-        info.Environment["Dashboard__DemoDays"] = DemoDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        // SESS-03 in seconds instead of a minute, so revocation tests do not wait a minute each.
-        info.Environment["Dashboard__RevalidationSeconds"] = "5";
-        foreach (var (name, value) in _environment) info.Environment[name] = value;
+        var info = StartInfo(["--urls", BaseUrl]);
         _process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };
@@ -72,6 +58,56 @@ public sealed class PortalProcess : IAsyncDisposable
             await Task.Delay(250);
         }
         throw new TimeoutException("The portal did not answer within 120 s:\n" + Output);
+    }
+
+    /// <summary>The portal's dll with this portal's environment (Development, data directory, demo days).</summary>
+    private ProcessStartInfo StartInfo(IEnumerable<string> arguments)
+    {
+        var root = RepositoryRoot();
+        var webDir = Path.Combine(root, "src", "Dashboard");
+        // The web project's own build output (same configuration as this test build).
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var dll = Path.Combine(webDir, "bin", configuration, "net10.0", "Dashboard.dll");
+        var info = new ProcessStartInfo("dotnet", [dll, .. arguments])
+        {
+            WorkingDirectory = webDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["Dashboard__DataDirectory"] = DataDirectory;
+        info.Environment["Dashboard__DemoDays"] = DemoDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // SESS-03 in seconds instead of a minute, so revocation tests do not wait a minute each.
+        info.Environment["Dashboard__RevalidationSeconds"] = "5";
+        foreach (var (name, value) in _environment) info.Environment[name] = value;
+        return info;
+    }
+
+    /// <summary>Starts one of the portal's command-line verbs (create-admin, seed-transactions) on this portal's data
+    /// directory, without waiting for it; its output is read into <paramref name="output"/>.</summary>
+    public Process StartCommand(List<string> output, params string[] arguments)
+    {
+        var process = Process.Start(StartInfo(arguments)) ?? throw new InvalidOperationException("dotnet did not start");
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Runs a command-line verb to its end and returns what it printed; fails when it fails.</summary>
+    public async Task<string> RunCommandAsync(params string[] arguments)
+    {
+        var output = new List<string>();
+        using var process = StartCommand(output, arguments);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
+        await process.WaitForExitAsync(timeout.Token);
+        process.WaitForExit(); // drains the redirected output
+        string text;
+        lock (output) text = string.Join("\n", output);
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{string.Join(' ', arguments)} exited with {process.ExitCode}:\n{text}");
+        return text;
     }
 
     /// <summary>Ends the process at once, as a crash or a deploy would.</summary>

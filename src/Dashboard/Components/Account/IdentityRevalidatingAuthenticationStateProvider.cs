@@ -24,13 +24,22 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         // Get the user manager from a new scope to ensure it fetches fresh data
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
-        // SESS-03: a session signed out from Login settings ends its open circuits too.
-        var principal = authenticationState.User;
-        if (Dashboard.Infrastructure.Security.SessionTracking.SessionId(principal) is { } sessionId
-            && userManager.GetUserId(principal) is { } userId
-            && !await scope.ServiceProvider.GetRequiredService<UserSessionService>().IsActiveAsync(userId, sessionId, null, cancellationToken))
-            return false;
-        return await ValidateSecurityStampAsync(userManager, principal);
+        try
+        {
+            // SESS-03: a session signed out from Login settings ends its open circuits too.
+            var principal = authenticationState.User;
+            if (Dashboard.Infrastructure.Security.SessionTracking.SessionId(principal) is { } sessionId
+                && userManager.GetUserId(principal) is { } userId
+                && !await scope.ServiceProvider.GetRequiredService<UserSessionService>().IsActiveAsync(userId, sessionId, null, cancellationToken))
+                return false;
+            return await ValidateSecurityStampAsync(userManager, principal);
+        }
+        catch (Exception e) when (Dashboard.Infrastructure.Data.DatabaseAvailability.IsUnavailable(e))
+        {
+            // REL-02: a locked or missing database is not a revoked session; the next interval checks again
+            // (the base class would sign the user out on any exception).
+            return true;
+        }
     }
 
     private async Task<bool> ValidateSecurityStampAsync(UserManager<DashboardUser> userManager, ClaimsPrincipal principal)

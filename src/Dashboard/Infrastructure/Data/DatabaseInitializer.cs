@@ -1,4 +1,5 @@
 using Dashboard.Domain.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,7 @@ public static class DatabaseInitializer
         await using var scope = app.Services.CreateAsyncScope();
         await using (var db = scope.ServiceProvider.GetRequiredService<SystemDbContextFactory>().CreateDbContext())
         {
+            if (db.Database.IsSqlite()) CreateSqliteFile(db.Database.GetConnectionString()!);
             await db.Database.MigrateAsync();
             if (db.Database.IsSqlite())
             {
@@ -27,5 +29,16 @@ public static class DatabaseInitializer
             var seeder = scope.ServiceProvider.GetRequiredService<DemoDataSeeder>();
             await seeder.SeedAsync(settings.DemoDays, app.Lifetime.ApplicationStopping);
         }
+    }
+
+    /// <summary>The portal opens its SQLite file with Mode=ReadWrite (a vanished file must not silently become a new,
+    /// empty database), so the first run creates it here.</summary>
+    private static void CreateSqliteFile(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode != SqliteOpenMode.ReadWrite || builder.DataSource is ":memory:" or "") return;
+        builder.Mode = SqliteOpenMode.ReadWriteCreate;
+        using var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
     }
 }

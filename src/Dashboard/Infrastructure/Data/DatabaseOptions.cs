@@ -23,6 +23,8 @@ public sealed class DatabaseOptions
         if (!string.IsNullOrWhiteSpace(configured)) return configured;
         if (Provider == DatabaseProvider.PostgreSQL)
             throw new InvalidOperationException("Database:Provider is PostgreSQL but ConnectionStrings:Dashboard is empty.");
-        return $"Data Source={Path.Combine(dataDirectory, "dashboard.db")};Default Timeout=5";
+        // Mode=ReadWrite: a database file that disappears is an outage (REL-02), not a new empty database; the file
+        // is created once at start-up. Default Timeout is also SQLite's busy timeout.
+        return $"Data Source={Path.Combine(dataDirectory, "dashboard.db")};Mode=ReadWrite;Default Timeout=5";
     }
 }
