@@ -192,6 +192,12 @@ public static class DashboardWebExtensions
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         // SESS-03: security-stamp changes end other sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(Math.Max(1, dashboard.RevalidationSeconds)));
+        // SESS-06: browsers that once saw the portal over HTTPS never try plain HTTP again (outside Development).
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
         services.AddAntiforgery(o =>
         {
             // Antiforgery refuses to run over plain HTTP with a Secure-only cookie; Development serves
@@ -249,10 +255,7 @@ public static class DashboardWebExtensions
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.Use(async (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["X-Frame-Options"] = "DENY";
+            SecurityHeaders.Apply(context);
             context.RequestServices.GetRequiredService<RequestOrigin>().IpAddress = context.Connection.RemoteIpAddress?.ToString();
             await next();
         });
@@ -274,7 +277,9 @@ public static class DashboardWebExtensions
         // Scripts, styles and images are public: the fallback policy must not send them to the login page.
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode();
+            // SESS-06: SecurityHeaders sends one complete policy with frame-ancestors 'none' (stricter than Blazor's
+            // own "frame-ancestors 'self'" header, which would otherwise arrive as a second CSP header).
+            .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoints();
         app.MapEvidenceEndpoints();
