@@ -260,6 +260,8 @@ public static class DashboardWebExtensions
             await next();
         });
 
+        app.UseBlazorHubGuard(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DashboardOptions>>().Value.AllowedOrigins);
+
         app.UseRequestLocalization(o =>
         {
             o.SetDefaultCulture("en");
