@@ -28,6 +28,10 @@ public sealed class DashboardOptions
     /// <summary>SESS-02: a sign-in is never honoured longer than this, however active the user.</summary>
     public int AbsoluteLifetimeHours { get; set; } = 12;
 
+    /// <summary>SESS-05: origins (scheme://host[:port]) whose pages may open a circuit besides the request's own
+    /// address, e.g. the public address when a reverse proxy rewrites the Host header. Empty by default.</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
     public TimeSpan IdleTimeout => IdleTimeoutSeconds > 0
         ? TimeSpan.FromSeconds(IdleTimeoutSeconds)
         : TimeSpan.FromMinutes(Math.Max(1, IdleTimeoutMinutes));

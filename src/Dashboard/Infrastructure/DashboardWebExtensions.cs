@@ -204,6 +204,12 @@ public static class DashboardWebExtensions
             o.ValidationInterval = TimeSpan.FromSeconds(Math.Max(1, dashboard.RevalidationSeconds));
             SessionTracking.KeepSessionOnRefresh(o);
         });
+        // SESS-06: browsers that once saw the portal over HTTPS never try plain HTTP again (outside Development).
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
         services.AddAntiforgery(o =>
         {
             // Antiforgery refuses to run over plain HTTP with a Secure-only cookie; Development serves
@@ -264,13 +270,12 @@ public static class DashboardWebExtensions
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.Use(async (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["X-Frame-Options"] = "DENY";
+            SecurityHeaders.Apply(context);
             context.RequestServices.GetRequiredService<RequestOrigin>().IpAddress = context.Connection.RemoteIpAddress?.ToString();
             await next();
         });
+
+        app.UseBlazorHubGuard(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DashboardOptions>>().Value.AllowedOrigins);
 
         app.UseRequestLocalization(o =>
         {
@@ -293,7 +298,9 @@ public static class DashboardWebExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthEndpoint();
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode();
+            // SESS-06: SecurityHeaders sends one complete policy with frame-ancestors 'none' (stricter than Blazor's
+            // own "frame-ancestors 'self'" header, which would otherwise arrive as a second CSP header).
+            .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoints();
         app.MapEvidenceEndpoints();
