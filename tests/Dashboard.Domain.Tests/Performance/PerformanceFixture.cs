@@ -12,13 +12,23 @@ namespace Dashboard.Domain.Tests.Performance;
 /// <summary>A ledger with one merchant, services acting as a user of a chosen permission, and short-hand filings.</summary>
 public sealed class PerformanceFixture : IDisposable
 {
-    public PerformanceFixture()
+    public PerformanceFixture() : this(new LedgerFixture())
     {
+    }
+
+    /// <summary>The same fixture on another database (PostgreSQL).</summary>
+    public PerformanceFixture(TestDatabaseBase database) : this(new LedgerFixture(database))
+    {
+    }
+
+    private PerformanceFixture(LedgerFixture ledger)
+    {
+        Ledger = ledger;
         EvidenceDirectory = Path.Combine(Path.GetTempPath(), "evidence-tests-" + Guid.NewGuid().ToString("N"));
         Files = new EvidenceFiles(EvidenceDirectory, new NoVirusScanner());
     }
 
-    public LedgerFixture Ledger { get; } = new();
+    public LedgerFixture Ledger { get; }
     public FakeTimeProvider Clock => Ledger.Clock;
     public TestDatabaseBase Database => Ledger.Database;
     public string EvidenceDirectory { get; }
