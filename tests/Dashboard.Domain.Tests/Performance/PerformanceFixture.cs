@@ -13,8 +13,18 @@ namespace Dashboard.Domain.Tests.Performance;
 public sealed class PerformanceFixture : IDisposable
 {
     public PerformanceFixture(PaymentEnvironment environment = PaymentEnvironment.Production)
+        : this(new LedgerFixture(environment: environment))
     {
-        Ledger = new LedgerFixture(environment: environment);
+    }
+
+    /// <summary>The same fixture on another database (PostgreSQL).</summary>
+    public PerformanceFixture(TestDatabaseBase database) : this(new LedgerFixture(database))
+    {
+    }
+
+    private PerformanceFixture(LedgerFixture ledger)
+    {
+        Ledger = ledger;
         EvidenceDirectory = Path.Combine(Path.GetTempPath(), "evidence-tests-" + Guid.NewGuid().ToString("N"));
         Files = new EvidenceFiles(EvidenceDirectory, new NoVirusScanner());
     }

@@ -6,6 +6,7 @@ using Dashboard.Domain.Notifications;
 using Dashboard.Domain.Performance;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Tests.Integration;
+using Dashboard.Domain.Tests.Performance;
 using Dashboard.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -88,6 +89,37 @@ public sealed class PostgresOutboxTests(PostgresServer server)
         }
         await using var again = await RowClaims.TryLockJobAsync(database.System, PerformanceDeadlineJob.JobLockKey, CancellationToken.None);
         Assert.NotNull(again);
+    }
+
+    [Fact]
+    public async Task Two_deadline_jobs_at_once_assign_each_overdue_claim_and_mail_each_notice_once()
+    {
+        using var f = new PerformanceFixture(new PostgresDatabase(server, "two_deadline_jobs"));
+        var claims = new List<(Guid OrderId, Guid ClaimId)>();
+        for (var i = 0; i < 4; i++) claims.Add(await f.FiledClaimAsync(amount: 10_000, claimed: 5_000));
+        var deadline = (await f.Claims().GetAsync(claims[^1].ClaimId)).Claim.RespondByUtc;
+        f.Clock.Set(deadline.AddMinutes(1));
+
+        var mailer = new SlowMailer();
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+            new PerformanceDeadlineJob(f.Database.System, mailer, f.Clock).RunAsync())));
+
+        Assert.Equal(claims.Count, results.Sum(r => r.ClaimsAssigned));
+        Assert.Contains(results, r => r.ClaimsAssigned == 0 && r.Mailed == 0);   // the other instance skipped the round
+        Assert.All(claims, c => Assert.Single(f.Transactions(c.OrderId), t => t.Type == TransactionType.ClaimDebit));
+        Assert.NotEmpty(mailer.Mailed);
+        Assert.Equal(mailer.Mailed.Count, mailer.Mailed.Distinct().Count());
+    }
+
+    private sealed class SlowMailer : INoticeMailer
+    {
+        public ConcurrentBag<Guid> Mailed { get; } = [];
+
+        public async Task SendAsync(IReadOnlyList<PerformanceNotice> notices, CancellationToken ct)
+        {
+            await Task.Delay(200, ct);
+            foreach (var n in notices) Mailed.Add(n.Id);
+        }
     }
 
     private sealed class SlowSender(ConcurrentBag<string> received) : IIpnSender
