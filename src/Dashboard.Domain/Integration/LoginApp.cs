@@ -47,7 +47,7 @@ public sealed class LoginApp : IEnvironmentOwned
     public void Update(LoginAppInput input, DateTime nowUtc)
     {
         var (normalized, errors) = input.Validate();
-        if (errors.Count > 0) throw new LoginAppInvalidException(errors);
+        InvalidFieldsException.ThrowIfAny(errors);
         Name = normalized.Name;
         Description = normalized.Description;
         PrivacyPolicyUrl = normalized.PrivacyPolicyUrl;
@@ -110,10 +110,4 @@ public sealed record LoginAppInput(string Name, string Description, string Priva
         if (result.Count > LoginApp.MaxUrls) errors.TryAdd(field, "Error.TooManyUrls");
         return result;
     }
-}
-
-/// <summary>The form's fields that failed, each with its message key.</summary>
-public sealed class LoginAppInvalidException(IReadOnlyDictionary<string, string> errors) : DomainRuleException(errors.Values.First())
-{
-    public IReadOnlyDictionary<string, string> Errors { get; } = errors;
 }

@@ -47,6 +47,20 @@ public sealed class PortalSession : IAsyncDisposable
     public Task WaitForInteractiveAsync() =>
         Page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-testid=view-switcher]') !== null");
 
+    /// <summary>Picks a view in the header switcher by the text of its item (e.g. "Sandbox", or "Maison Lumière SARL · Production").</summary>
+    public async Task SwitchViewAsync(string itemText, bool sandbox)
+    {
+        await Page.GotoAsync("/");
+        await WaitForInteractiveAsync();
+        await Page.ClickAsync("[data-testid=view-switcher]");
+        await Page.Locator(".rz-dropdown-item", new() { HasTextString = itemText }).ClickAsync();
+        // The switch reloads the page; the Sandbox banner tells which view arrived.
+        var banner = Page.Locator("[data-testid=sandbox-banner]");
+        if (sandbox) await Assertions.Expect(banner).ToBeVisibleAsync();
+        else await Assertions.Expect(banner).ToHaveCountAsync(0);
+        await WaitForInteractiveAsync();
+    }
+
     /// <summary>Saves a screenshot when SCREENSHOT_DIR is set (for looking at the pages by eye); otherwise nothing.</summary>
     public async Task ScreenshotAsync(string name)
     {
