@@ -61,6 +61,19 @@ public sealed class PortalSession : IAsyncDisposable
         await WaitForInteractiveAsync();
     }
 
+    /// <summary>Waits for <paramref name="next"/>, first confirming the password when the portal asks for it (AUTH-08).</summary>
+    public async Task ConfirmPasswordIfAskedAsync(ILocator next, string password)
+    {
+        var reauth = Page.Locator("[data-testid=confirm-password-dialog] input[type=password]");
+        await Assertions.Expect(reauth.Or(next)).ToBeVisibleAsync();
+        if (await reauth.IsVisibleAsync())
+        {
+            await reauth.FillAsync(password);
+            await Page.Locator("[data-testid=reauth-confirm]").ClickAsync();
+        }
+        await Assertions.Expect(next).ToBeVisibleAsync();
+    }
+
     /// <summary>Saves a screenshot when SCREENSHOT_DIR is set (for looking at the pages by eye); otherwise nothing.</summary>
     public async Task ScreenshotAsync(string name)
     {

@@ -20,14 +20,8 @@ internal static class LoginAppSteps
     public static async Task<string> RegisterAsync(PortalSession s, string password)
     {
         await s.Page.Locator("[data-testid=login-app-register]").ClickAsync();
-        var reauth = s.Page.Locator("[data-testid=confirm-password-dialog] input[type=password]");
         var secret = s.Page.Locator("[data-testid=secret-public-id]");
-        await Assertions.Expect(reauth.Or(secret)).ToBeVisibleAsync();
-        if (await reauth.IsVisibleAsync())
-        {
-            await reauth.FillAsync(password);
-            await s.Page.Locator("[data-testid=reauth-confirm]").ClickAsync();
-        }
+        await s.ConfirmPasswordIfAskedAsync(secret, password);
         var clientId = await secret.InputValueAsync();
         await s.Page.Locator("[data-testid=secret-close]").ClickAsync();
         await Assertions.Expect(s.Page.Locator("[data-testid=login-app-client-id]", new() { HasTextString = clientId })).ToBeVisibleAsync();
