@@ -36,3 +36,17 @@ public sealed class ReauthenticationRequiredException() : DomainRuleException("E
         if (actor.ReauthenticatedUtc is not { } at || nowUtc - at > Window || at > nowUtc) throw new ReauthenticationRequiredException();
     }
 }
+
+/// <summary>A form's fields that failed, each with its message key (field name → key), so the UI shows every error on its field.</summary>
+public sealed class InvalidFieldsException(IReadOnlyDictionary<string, string> errors) : DomainRuleException(errors.Values.First())
+{
+    public IReadOnlyDictionary<string, string> Errors { get; } = errors;
+
+    /// <summary>Throws when <paramref name="errors"/> holds anything.</summary>
+    public static void ThrowIfAny(IReadOnlyDictionary<string, string> errors)
+    {
+        if (errors.Count > 0) throw new InvalidFieldsException(errors);
+    }
+
+    public static InvalidFieldsException For(string field, string key) => new(new Dictionary<string, string> { [field] = key });
+}

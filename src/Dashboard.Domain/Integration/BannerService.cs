@@ -19,13 +19,10 @@ public static class BannerAuditActions
     public const string Removed = "banner.removed";
 }
 
-/// <summary>Banner files outside the web root, under generated names.</summary>
-public sealed class BannerFiles(string directory)
+/// <summary>Uploaded images outside the web root, under generated names (one folder per kind).</summary>
+public class ImageFileStore(string directory)
 {
     public string Directory { get; } = directory;
-
-    public static string PublicPath(string merchantCode, PaymentEnvironment environment, string hash, string extension) =>
-        $"/integration/banner/{Uri.EscapeDataString(merchantCode)}/{environment.ToString().ToLowerInvariant()}/{hash}.{extension}";
 
     public async Task<string> WriteAsync(byte[] content, string extension, CancellationToken ct)
     {
@@ -44,6 +41,16 @@ public sealed class BannerFiles(string directory)
     }
 }
 
+/// <summary>Banner files.</summary>
+public sealed class BannerFiles(string directory) : ImageFileStore(directory)
+{
+    public static string PublicPath(string merchantCode, PaymentEnvironment environment, string hash, string extension) =>
+        $"/integration/banner/{Uri.EscapeDataString(merchantCode)}/{environment.ToString().ToLowerInvariant()}/{hash}.{extension}";
+}
+
+/// <summary>Login-app logo files.</summary>
+public sealed class LoginAppLogoFiles(string directory) : ImageFileStore(directory);
+
 /// <summary>The pop-up banner of the current view: read (Integration View), upload, replace and remove (Integration Edit), audited.</summary>
 public sealed class BannerService(IDbContextFactory<DashboardDbContext> contexts, ICurrentActor actor, BannerFiles files, AuditService audit, TimeProvider clock)
 {
@@ -60,7 +67,7 @@ public sealed class BannerService(IDbContextFactory<DashboardDbContext> contexts
     public async Task<BannerDetails> UploadAsync(Stream content, CancellationToken ct = default)
     {
         actor.Demand(Section.Integration, PermissionLevel.Edit);
-        var bytes = await ReadBoundedAsync(content, ct);
+        var bytes = await UploadedImage.ReadBoundedAsync(content, BannerImage.Rules, ct);
         var info = BannerImage.Inspect(bytes);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var stored = await files.WriteAsync(bytes, info.Extension, ct);
@@ -94,19 +101,6 @@ public sealed class BannerService(IDbContextFactory<DashboardDbContext> contexts
         await db.SaveChangesAsync(ct);
         files.Delete(banner.StoredName);
         await AuditAsync(db.Scope, BannerAuditActions.Removed, banner.ContentHash, ct);
-    }
-
-    private static async Task<byte[]> ReadBoundedAsync(Stream content, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81_920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > BannerImage.MaxBytes) throw new DomainRuleException("Error.BannerTooLarge");
-        }
-        return buffer.ToArray();
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

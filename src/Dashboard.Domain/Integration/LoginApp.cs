@@ -3,7 +3,7 @@ using Dashboard.Domain.Common;
 namespace Dashboard.Domain.Integration;
 
 /// <summary>
-/// A "Login with" application (seed 004): name, description, privacy policy, optional logo, the client id the shop
+/// A "Login with" application (seed 004): name, description, privacy policy, an optional uploaded logo, the client id the shop
 /// uses (not the application id, not the client secret), a client secret and the allowed origins and return URLs.
 /// </summary>
 public sealed class LoginApp : IEnvironmentOwned
@@ -34,7 +34,10 @@ public sealed class LoginApp : IEnvironmentOwned
     public string Name { get; private set; } = "";
     public string Description { get; private set; } = "";
     public string PrivacyPolicyUrl { get; private set; } = "";
-    public string? LogoUrl { get; private set; }
+    /// <summary>SHA-256 of the uploaded logo (the cache buster of its URL), or null without a logo.</summary>
+    public string? LogoHash { get; private set; }
+    public string? LogoContentType { get; private set; }
+    public string? LogoStoredName { get; private set; }
     /// <summary>Newline-separated normalised origins (scheme://host[:port]).</summary>
     public string AllowedOrigins { get; private set; } = "";
     /// <summary>Newline-separated normalised return URLs.</summary>
@@ -47,15 +50,27 @@ public sealed class LoginApp : IEnvironmentOwned
     public void Update(LoginAppInput input, DateTime nowUtc)
     {
         var (normalized, errors) = input.Validate();
-        if (errors.Count > 0) throw new LoginAppInvalidException(errors);
+        InvalidFieldsException.ThrowIfAny(errors);
         Name = normalized.Name;
         Description = normalized.Description;
         PrivacyPolicyUrl = normalized.PrivacyPolicyUrl;
-        LogoUrl = string.IsNullOrEmpty(normalized.LogoUrl) ? null : normalized.LogoUrl;
         AllowedOrigins = string.Join('\n', normalized.AllowedOrigins);
         ReturnUrls = string.Join('\n', normalized.ReturnUrls);
         UpdatedUtc = nowUtc;
     }
+
+    /// <returns>The stored name of the file it replaces, if any, for the caller to delete after saving.</returns>
+    public string? ReplaceLogo(UploadedImageInfo? info, string? contentHash, string? storedName, DateTime nowUtc)
+    {
+        var previous = LogoStoredName;
+        LogoHash = contentHash;
+        LogoContentType = info?.ContentType;
+        LogoStoredName = storedName;
+        UpdatedUtc = nowUtc;
+        return previous;
+    }
+
+    public string? LogoExtension => LogoContentType switch { "image/png" => "png", null => null, _ => "jpg" };
 
     public void RollSecret(string protectedSecret, string secretLast4, DateTime nowUtc)
     {
@@ -66,8 +81,7 @@ public sealed class LoginApp : IEnvironmentOwned
 }
 
 /// <summary>What the registration form sends; <see cref="Validate"/> returns the normalised values and one error key per field.</summary>
-public sealed record LoginAppInput(string Name, string Description, string PrivacyPolicyUrl, string? LogoUrl,
-    IReadOnlyList<string> AllowedOrigins, IReadOnlyList<string> ReturnUrls)
+public sealed record LoginAppInput(string Name, string Description, string PrivacyPolicyUrl, IReadOnlyList<string> AllowedOrigins, IReadOnlyList<string> ReturnUrls)
 {
     public (LoginAppInput Normalized, IReadOnlyDictionary<string, string> Errors) Validate()
     {
@@ -77,10 +91,9 @@ public sealed record LoginAppInput(string Name, string Description, string Priva
         if (name.Length == 0 || name.Length > LoginApp.NameMaxLength) errors[nameof(Name)] = "Error.LoginAppNameInvalid";
         if (description.Length == 0 || description.Length > LoginApp.DescriptionMaxLength) errors[nameof(Description)] = "Error.LoginAppDescriptionInvalid";
         var privacy = Url(PrivacyPolicyUrl, nameof(PrivacyPolicyUrl), errors);
-        var logo = string.IsNullOrWhiteSpace(LogoUrl) ? null : Url(LogoUrl, nameof(LogoUrl), errors);
         var origins = List(AllowedOrigins, nameof(AllowedOrigins), errors, origin: true);
         var returns = List(ReturnUrls, nameof(ReturnUrls), errors, origin: false);
-        return (new LoginAppInput(name, description, privacy ?? "", logo, origins, returns), errors);
+        return (new LoginAppInput(name, description, privacy ?? "", origins, returns), errors);
     }
 
     // Seed 004: https only, plain http only for localhost. (Self-signed certificates in the Sandbox are the
@@ -110,10 +123,4 @@ public sealed record LoginAppInput(string Name, string Description, string Priva
         if (result.Count > LoginApp.MaxUrls) errors.TryAdd(field, "Error.TooManyUrls");
         return result;
     }
-}
-
-/// <summary>The form's fields that failed, each with its message key.</summary>
-public sealed class LoginAppInvalidException(IReadOnlyDictionary<string, string> errors) : DomainRuleException(errors.Values.First())
-{
-    public IReadOnlyDictionary<string, string> Errors { get; } = errors;
 }

@@ -16,7 +16,10 @@ internal sealed class LoginAppConfiguration : IEntityTypeConfiguration<LoginApp>
         b.Property(a => a.Name).HasMaxLength(LoginApp.NameMaxLength).IsRequired();
         b.Property(a => a.Description).HasMaxLength(LoginApp.DescriptionMaxLength).IsRequired();
         b.Property(a => a.PrivacyPolicyUrl).HasMaxLength(IpnUrlValidator.MaxLength).IsRequired();
-        b.Property(a => a.LogoUrl).HasMaxLength(IpnUrlValidator.MaxLength);
+        b.Property(a => a.LogoHash).HasMaxLength(PopupBanner.HashLength);
+        b.Property(a => a.LogoContentType).HasMaxLength(PopupBanner.ContentTypeMaxLength);
+        b.Property(a => a.LogoStoredName).HasMaxLength(PopupBanner.StoredNameMaxLength);
+        b.Ignore(a => a.LogoExtension);
         b.Property(a => a.AllowedOrigins).IsRequired();
         b.Property(a => a.ReturnUrls).IsRequired();
         b.Property(a => a.ProtectedSecret).HasMaxLength(1000).IsRequired();

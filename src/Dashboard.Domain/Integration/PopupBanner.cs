@@ -37,7 +37,7 @@ public sealed class PopupBanner : IEnvironmentOwned
     public string Extension => ContentType == "image/png" ? "png" : "jpg";
 
     /// <returns>The stored name of the file it replaces, if any, for the caller to delete after saving.</returns>
-    public string? Replace(BannerImageInfo info, string contentHash, string storedName, long sizeBytes, string uploadedBy, DateTime nowUtc)
+    public string? Replace(UploadedImageInfo info, string contentHash, string storedName, long sizeBytes, string uploadedBy, DateTime nowUtc)
     {
         var previous = StoredName.Length > 0 ? StoredName : null;
         ContentHash = contentHash;

@@ -24,11 +24,18 @@ public sealed class TestAccountService(IDbContextFactory<DashboardDbContext> con
         return buyers.Select(Row).ToList();
     }
 
+    public async Task<TestBuyerRow> GetAsync(Guid buyerId, CancellationToken ct = default)
+    {
+        actor.Demand(Section.TestAccounts, PermissionLevel.View);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return Row(await db.TestBuyers.AsNoTracking().FirstOrDefaultAsync(b => b.Id == buyerId, ct) ?? throw new NotFoundException("Test buyer"));
+    }
+
     public async Task<TestBuyerRow> CreateAsync(NewTestBuyer input, CancellationToken ct = default)
     {
         await using var db = await EditContextAsync(ct);
         var buyer = new TestBuyer(db.Scope.MerchantId, db.Scope.Environment, input.Name, input.Email, input.Password, clock.GetUtcNow().UtcDateTime);
-        buyer.AddInstrument(TestCard.ByCode(input.CardCode), input.ExpiryMonth, input.ExpiryYear);
+        buyer.AddInstrument(new TestInstrumentInput(input.CardCode, input.ExpiryMonth, input.ExpiryYear));
         buyer.AddAddress(input.Address);
         await EnsureEmailFreeAsync(db, buyer.Email, null, ct);
         db.TestBuyers.Add(buyer);
@@ -36,33 +43,50 @@ public sealed class TestAccountService(IDbContextFactory<DashboardDbContext> con
         return Row(buyer);
     }
 
-    public async Task UpdateAsync(Guid buyerId, string name, string email, string? newPassword, CancellationToken ct = default)
-    {
-        await using var db = await EditContextAsync(ct);
-        var buyer = await FindAsync(db, buyerId, ct);
-        buyer.Update(name, email, string.IsNullOrEmpty(newPassword) ? null : newPassword);
-        await EnsureEmailFreeAsync(db, buyer.Email, buyer.Id, ct);
-        await db.SaveChangesAsync(ct);
-    }
+    /// <param name="newPassword">Empty keeps the current password.</param>
+    public Task UpdateAsync(Guid buyerId, string name, string email, string? newPassword, CancellationToken ct = default) =>
+        EditAsync(buyerId, async (db, buyer) =>
+        {
+            buyer.Update(name, email, string.IsNullOrEmpty(newPassword) ? null : newPassword);
+            await EnsureEmailFreeAsync(db, buyer.Email, buyer.Id, ct);
+        }, ct);
 
-    public async Task AddInstrumentAsync(Guid buyerId, string cardCode, int expiryMonth, int expiryYear, CancellationToken ct = default)
-    {
-        await using var db = await EditContextAsync(ct);
-        (await FindAsync(db, buyerId, ct)).AddInstrument(TestCard.ByCode(cardCode), expiryMonth, expiryYear);
-        await db.SaveChangesAsync(ct);
-    }
+    public Task AddInstrumentAsync(Guid buyerId, TestInstrumentInput input, CancellationToken ct = default) =>
+        EditAsync(buyerId, (_, buyer) => buyer.AddInstrument(input), ct);
 
-    public async Task AddAddressAsync(Guid buyerId, AddressInput address, CancellationToken ct = default)
-    {
-        await using var db = await EditContextAsync(ct);
-        (await FindAsync(db, buyerId, ct)).AddAddress(address);
-        await db.SaveChangesAsync(ct);
-    }
+    public Task UpdateInstrumentAsync(Guid buyerId, Guid instrumentId, TestInstrumentInput input, CancellationToken ct = default) =>
+        EditAsync(buyerId, (_, buyer) => buyer.ChangeInstrument(instrumentId, input), ct);
+
+    public Task RemoveInstrumentAsync(Guid buyerId, Guid instrumentId, CancellationToken ct = default) =>
+        EditAsync(buyerId, (_, buyer) => buyer.RemoveInstrument(instrumentId), ct);
+
+    public Task AddAddressAsync(Guid buyerId, AddressInput address, CancellationToken ct = default) =>
+        EditAsync(buyerId, (_, buyer) => buyer.AddAddress(address), ct);
+
+    public Task UpdateAddressAsync(Guid buyerId, Guid addressId, AddressInput address, CancellationToken ct = default) =>
+        EditAsync(buyerId, (_, buyer) => buyer.ChangeAddress(addressId, address), ct);
+
+    public Task RemoveAddressAsync(Guid buyerId, Guid addressId, CancellationToken ct = default) =>
+        EditAsync(buyerId, (_, buyer) => buyer.RemoveAddress(addressId), ct);
 
     public async Task DeleteAsync(Guid buyerId, CancellationToken ct = default)
     {
         await using var db = await EditContextAsync(ct);
         db.TestBuyers.Remove(await FindAsync(db, buyerId, ct));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private Task EditAsync(Guid buyerId, Action<DashboardDbContext, TestBuyer> change, CancellationToken ct) =>
+        EditAsync(buyerId, (db, buyer) =>
+        {
+            change(db, buyer);
+            return Task.CompletedTask;
+        }, ct);
+
+    private async Task EditAsync(Guid buyerId, Func<DashboardDbContext, TestBuyer, Task> change, CancellationToken ct)
+    {
+        await using var db = await EditContextAsync(ct);
+        await change(db, await FindAsync(db, buyerId, ct));
         await db.SaveChangesAsync(ct);
     }
 
@@ -84,7 +108,7 @@ public sealed class TestAccountService(IDbContextFactory<DashboardDbContext> con
     private static async Task EnsureEmailFreeAsync(DashboardDbContext db, string email, Guid? except, CancellationToken ct)
     {
         if (await db.TestBuyers.AnyAsync(b => b.Email == email && b.Id != except, ct))
-            throw new DomainRuleException("Error.TestBuyerEmailTaken");
+            throw InvalidFieldsException.For("Email", "Error.TestBuyerEmailTaken");
     }
 
     internal static TestBuyerRow Row(TestBuyer b) => new(b.Id, b.Name, b.Email, b.CreatedUtc,

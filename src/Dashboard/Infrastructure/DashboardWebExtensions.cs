@@ -103,6 +103,7 @@ public static class DashboardWebExtensions
         services.AddScoped<IpnSettingsService>();
         services.AddScoped<TestAccountService>();
         services.AddScoped<LoginAppService>();
+        services.AddScoped<LoginAppLogoReader>();
         services.AddScoped(sp => new IpnOptionsAccessor(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<IpnOptions>>().Value.AllowedPorts));
         services.AddScoped<ReadinessService>();
         services.AddSingleton<Dashboard.Features.Integration.ApiFailureThrottle>();
@@ -110,6 +111,7 @@ public static class DashboardWebExtensions
             new AuditService(sp.GetRequiredService<SystemDbContextFactory>(), sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<SandboxSimulator>();
         services.AddSingleton(new BannerFiles(Path.Combine(dataDirectory, "banners")));
+        services.AddSingleton(new LoginAppLogoFiles(Path.Combine(dataDirectory, "logos")));
         services.AddScoped<BannerService>();
         // The banner URL is public (buyers load it from the merchant's site): a system context, narrowed to one exact hash.
         services.AddSingleton(sp => new PublicBannerReader(sp.GetRequiredService<SystemDbContextFactory>(), sp.GetRequiredService<BannerFiles>()));
@@ -305,6 +307,7 @@ public static class DashboardWebExtensions
         app.MapCultureEndpoints();
         app.MapEvidenceEndpoints();
         Dashboard.Features.Integration.BannerEndpoints.MapBannerEndpoints(app);
+        Dashboard.Features.Integration.LoginAppLogoEndpoints.MapLoginAppLogoEndpoints(app);
         app.MapReportExports();
         app.MapAuditExport();
         Dashboard.Features.Integration.ReportsApiEndpoints.MapReportsApi(app);

@@ -12,8 +12,9 @@ namespace Dashboard.Infrastructure;
 /// </summary>
 public sealed class UiFeedback(NotificationService notifications, DialogService dialogs, IStringLocalizer<UiText> text, ILogger<UiFeedback> log)
 {
+    /// <param name="fieldErrors">Receives the failed fields of a form (field → message key) instead of a notification.</param>
     /// <returns>true when the action completed.</returns>
-    public async Task<bool> RunAsync(Func<Task> action, string? successKey = null)
+    public async Task<bool> RunAsync(Func<Task> action, string? successKey = null, Action<IReadOnlyDictionary<string, string>>? fieldErrors = null)
     {
         try
         {
@@ -30,6 +31,10 @@ public sealed class UiFeedback(NotificationService notifications, DialogService 
             }
             if (successKey is not null) notifications.Notify(NotificationSeverity.Success, text[successKey]);
             return true;
+        }
+        catch (InvalidFieldsException e) when (fieldErrors is not null)
+        {
+            fieldErrors(e.Errors);
         }
         catch (DomainRuleException e)
         {

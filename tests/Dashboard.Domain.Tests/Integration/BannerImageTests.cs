@@ -31,14 +31,14 @@ public sealed class BannerImageTests
     public void The_size_of_a_PNG_is_read_from_its_IHDR_chunk()
     {
         var info = BannerImage.Inspect(Png(640, 120));
-        Assert.Equal(new BannerImageInfo("image/png", "png", 640, 120), info);
+        Assert.Equal(new UploadedImageInfo("image/png", "png", 640, 120), info);
     }
 
     [Fact]
     public void The_size_of_a_JPEG_is_read_from_its_start_of_frame_after_other_segments()
     {
         var info = BannerImage.Inspect(Jpeg(1200, 300));
-        Assert.Equal(new BannerImageInfo("image/jpeg", "jpg", 1200, 300), info);
+        Assert.Equal(new UploadedImageInfo("image/jpeg", "jpg", 1200, 300), info);
     }
 
     [Fact]

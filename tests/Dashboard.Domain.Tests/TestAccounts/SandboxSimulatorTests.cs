@@ -30,12 +30,12 @@ public sealed class SandboxSimulatorTests : IDisposable
     {
         var buyer = await BuyerAsync();
         Assert.Equal("1111", Assert.Single(buyer.Instruments).Last4);
-        await Assert.ThrowsAsync<DomainRuleException>(() => accounts.CreateAsync(new NewTestBuyer("X", "not-an-email", "sandbox-pass-1", "visa", 1, 2030,
+        await Assert.ThrowsAnyAsync<DomainRuleException>(() => accounts.CreateAsync(new NewTestBuyer("X", "not-an-email", "sandbox-pass-1", "visa", 1, 2030,
             new AddressInput("X", "1", "1", "Paris", "FR"))));
-        await Assert.ThrowsAsync<DomainRuleException>(() => accounts.CreateAsync(new NewTestBuyer("X", "x@example.fr", "short", "visa", 1, 2030,
+        await Assert.ThrowsAnyAsync<DomainRuleException>(() => accounts.CreateAsync(new NewTestBuyer("X", "x@example.fr", "short", "visa", 1, 2030,
             new AddressInput("X", "1", "1", "Paris", "FR"))));
-        await Assert.ThrowsAsync<DomainRuleException>(() => accounts.AddInstrumentAsync(buyer.Id, "4242424242424242", 1, 2030));
-        await Assert.ThrowsAsync<DomainRuleException>(() => BuyerAsync()); // same e-mail twice
+        await Assert.ThrowsAnyAsync<DomainRuleException>(() => accounts.AddInstrumentAsync(buyer.Id, new TestInstrumentInput("4242424242424242", 1, 2030)));
+        await Assert.ThrowsAnyAsync<DomainRuleException>(() => BuyerAsync()); // same e-mail twice
         await using var db = f.Database.Create(MerchantScope.System);
         Assert.DoesNotContain("sandbox-pass-1", (await db.TestBuyers.SingleAsync()).PasswordHash);
     }
@@ -108,5 +108,17 @@ public sealed class SandboxSimulatorTests : IDisposable
         var chargeback = await db.Chargebacks.SingleAsync();
         Assert.Equal((disputed.SellerOrderIds[0], 6_000L, "Visa"), (chargeback.SellerOrderId, chargeback.DisputedAmount, chargeback.Network));
         Assert.Equal(2, await db.PerformanceNotices.CountAsync());
+    }
+
+    [Fact]
+    public async Task An_instrument_added_later_pays_in_the_simulator_with_its_own_behaviour()
+    {
+        var buyer = await BuyerAsync();
+        await accounts.AddInstrumentAsync(buyer.Id, new TestInstrumentInput("visa-decline", 1, 2031));
+        var added = (await accounts.GetAsync(buyer.Id)).Instruments.Single(i => i.Last4 == "0002");
+        var result = await simulator.RunAsync(buyer.Id, added.Id, 1_000, SimulationScenario.CaptureOnShipment);
+        Assert.Equal(1, result.Declined);
+        await accounts.RemoveInstrumentAsync(buyer.Id, added.Id);
+        await Assert.ThrowsAsync<NotFoundException>(() => simulator.RunAsync(buyer.Id, added.Id, 1_000, SimulationScenario.CaptureOnShipment));
     }
 }

@@ -48,7 +48,10 @@ public sealed class PortalSession : IAsyncDisposable
         Page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-testid=view-switcher]') !== null");
 
     /// <summary>Picks the header switcher item containing <paramref name="itemText"/> (an environment, or "merchant · environment").</summary>
-    public async Task SwitchViewAsync(string itemText)
+    public Task SwitchViewAsync(string itemText) => SwitchViewAsync(itemText, itemText.EndsWith("Sandbox", StringComparison.Ordinal));
+
+    /// <summary>Picks a view in the header switcher by the text of its item; <paramref name="sandbox"/> tells which banner to expect.</summary>
+    public async Task SwitchViewAsync(string itemText, bool sandbox)
     {
         await Page.GotoAsync("/");
         await WaitForInteractiveAsync();
@@ -56,9 +59,22 @@ public sealed class PortalSession : IAsyncDisposable
         await Page.Locator(".rz-dropdown-item", new() { HasTextString = itemText }).First.ClickAsync();
         // The switch reloads the page; the Sandbox banner tells which view arrived.
         var banner = Page.Locator("[data-testid=sandbox-banner]");
-        if (itemText.EndsWith("Sandbox", StringComparison.Ordinal)) await Assertions.Expect(banner).ToBeVisibleAsync();
+        if (sandbox) await Assertions.Expect(banner).ToBeVisibleAsync();
         else await Assertions.Expect(banner).ToHaveCountAsync(0);
         await WaitForInteractiveAsync();
+    }
+
+    /// <summary>Waits for <paramref name="next"/>, first confirming the password when the portal asks for it (AUTH-08).</summary>
+    public async Task ConfirmPasswordIfAskedAsync(ILocator next, string password)
+    {
+        var reauth = Page.Locator("[data-testid=confirm-password-dialog] input[type=password]");
+        await Assertions.Expect(reauth.Or(next)).ToBeVisibleAsync();
+        if (await reauth.IsVisibleAsync())
+        {
+            await reauth.FillAsync(password);
+            await Page.Locator("[data-testid=reauth-confirm]").ClickAsync();
+        }
+        await Assertions.Expect(next).ToBeVisibleAsync();
     }
 
     /// <summary>Saves a screenshot when SCREENSHOT_DIR is set (for looking at the pages by eye); otherwise nothing.</summary>

@@ -8,7 +8,7 @@ namespace Dashboard.EndToEndTests.Integration;
 public sealed class BannerBrowserTests(BrowserFixture fixture)
 {
     // A real 120 × 60 PNG (one colour), so the preview renders without a decoding error.
-    private static readonly byte[] Png = Convert.FromBase64String(
+    internal static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAHgAAAA8CAIAAAAiz+n/AAAAaklEQVR42u3QQQ0AAAgEoGtiRMsZ0BbOBxsJSPVwIApEi0a0aNEWRItGtGjRFkSLRrRo0YgWjWjRohEtGtGiRSNaNKJFi0a0aESLFo1o0YgWLRrRohEtWjSiRSNatGhEi0a0aNGIFo3oXxZ+M2JOqM3axQAAAABJRU5ErkJggg==");
 
     [Fact]

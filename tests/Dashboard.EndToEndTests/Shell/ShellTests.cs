@@ -22,7 +22,8 @@ public sealed class ShellTests(BrowserFixture fixture)
 
         var sections = new (string Path, string Heading)[]
         {
-            ("integration", "Integration Central"), ("integration/keys", "Access keys"), ("integration/test-accounts", "Test accounts"),
+            ("integration", "Integration Central"), ("integration/keys", "Access keys"), ("integration/login-apps", "Login app registration"),
+            ("integration/readiness", "Integration readiness"), ("integration/test-accounts", "Test accounts"),
             ("reports/payments", "Payments"), ("reports/transactions", "Transactions"),
             ("performance/satisfaction", "Customer satisfaction"), ("performance/claims", "A-to-Z claims"),
             ("performance/chargebacks", "Chargebacks"), ("performance/notifications", "Notifications"),

@@ -1,0 +1,46 @@
+using Dashboard.EndToEndTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Dashboard.EndToEndTests.Integration;
+
+/// <summary>Creating a sandbox test buyer through the Add dialog (the session must be in a Sandbox view).</summary>
+internal static class TestBuyerSteps
+{
+    public static async Task CreateAsync(PortalSession s, PortalProcess portal, string email, string name = "Camille Test")
+    {
+        await s.Page.GotoAsync("/integration/test-accounts");
+        await s.WaitForInteractiveAsync();
+        await s.Page.Locator("[data-testid=buyer-add]").ClickAsync();
+        var form = s.Page.Locator("[data-testid=buyer-form]");
+        await form.Locator("input[name=Name]").FillAsync(name);
+        await form.Locator("input[name=Email]").FillAsync(email);
+        await form.Locator("input[name=Password]").FillAsync("sandbox-pass-1");
+        await form.Locator("input[name=Line1]").FillAsync("1 rue de la Paix");
+        await form.Locator("input[name=PostalCode]").FillAsync("75002");
+        await form.Locator("input[name=City]").FillAsync("Paris");
+        // Leave the last field first, so its change event reaches the circuit before the submit.
+        await form.Locator("input[name=City]").PressAsync("Tab");
+        await s.Page.Locator("[data-testid=buyer-save]").ClickAsync();
+        var row = s.Page.Locator("[data-testid=buyers-grid] tr", new() { HasTextString = email });
+        try
+        {
+            // Seen flaky on a loaded 2-core machine (2 of 6 runs, cause not found: no server error is logged):
+            // when the dialog is still open after a while, submit once more, as a person would.
+            try
+            {
+                await Assertions.Expect(row).ToContainTextAsync("••1111", new() { Timeout = 10_000 });
+            }
+            catch (PlaywrightException)
+            {
+                if (!await form.IsVisibleAsync()) throw;
+                await s.Page.Locator("[data-testid=buyer-save]").ClickAsync();
+                await Assertions.Expect(row).ToContainTextAsync("••1111", new() { Timeout = 15_000 });
+            }
+        }
+        catch (PlaywrightException)
+        {
+            await s.ScreenshotAsync("buyer-not-saved");
+            throw new InvalidOperationException("Buyer not saved. Page: " + await s.Page.Locator("body").InnerTextAsync() + "\n" + portal.Output[^Math.Min(4000, portal.Output.Length)..]);
+        }
+    }
+}
