@@ -79,6 +79,7 @@ public static class DashboardWebExtensions
 
         // Performance: claims, chargebacks, notices and the deadline job (server clock, system scope).
         services.AddScoped<ClaimService>();
+        services.AddScoped<PerformanceSettingsService>();
         services.AddScoped<ChargebackService>();
         services.AddScoped<NoticeService>();
         services.AddScoped<AttentionService>();

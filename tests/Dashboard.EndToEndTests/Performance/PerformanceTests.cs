@@ -177,4 +177,44 @@ public sealed class PerformanceTests(BrowserFixture fixture)
         await s.ScreenshotAsync("claim-simulated-decision");
         s.AssertNoErrors();
     }
+
+    [Fact]
+    public async Task An_admin_changes_the_claim_response_window_and_the_next_claim_gets_it()
+    {
+        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
+        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
+        try
+        {
+            await s.Page.GotoAsync("/settings/performance");
+            await s.WaitForInteractiveAsync();
+            var claimDays = s.Page.Locator("[data-testid=claim-days] input");
+            await Assertions.Expect(claimDays).ToHaveValueAsync("7");
+
+            await claimDays.FillAsync("45");
+            await claimDays.PressAsync("Tab");
+            await s.Page.ClickAsync("[data-testid=save-deadlines]");
+            await Assertions.Expect(s.Page.Locator(".rz-notification")).ToContainTextAsync("between 1 and 30 days");
+
+            await claimDays.FillAsync("3");
+            await claimDays.PressAsync("Tab");
+            await s.Page.ClickAsync("[data-testid=save-deadlines]");
+            await Assertions.Expect(s.Page.Locator(".rz-notification")).ToContainTextAsync("Deadline rules saved");
+            await s.Page.ReloadAsync();
+            await s.WaitForInteractiveAsync();
+            await Assertions.Expect(claimDays).ToHaveValueAsync("3");
+
+            var (id, _) = await FileAsync(chargeback: false);
+            await using var db = Database().CreateDbContext();
+            var claim = await db.GuaranteeClaims.AsNoTracking().FirstAsync(c => c.Id == id);
+            Assert.Equal(Dashboard.Domain.Performance.ResponseDeadline.CalendarDays(claim.FiledUtc, 3, "Europe/Paris"), claim.RespondByUtc);
+            s.AssertNoErrors();
+        }
+        finally
+        {
+            // The other tests of this portal expect the default rule.
+            await using var db = Database().CreateDbContext();
+            foreach (var settings in db.PerformanceSettings) settings.Change(7, 7, 11, settings.TimeZoneId);
+            await db.SaveChangesAsync();
+        }
+    }
 }
