@@ -217,4 +217,36 @@ public sealed class PerformanceTests(BrowserFixture fixture)
             await db.SaveChangesAsync();
         }
     }
+
+    [Fact]
+    public async Task Two_tabs_editing_the_same_chargeback_draft_get_a_conflict_and_nothing_is_overwritten()
+    {
+        var (id, _) = await FileAsync(chargeback: true);
+        await using var first = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
+        await using var second = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
+        foreach (var s in new[] { first, second })
+        {
+            await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
+            await s.Page.GotoAsync($"/performance/chargebacks/{id}");
+            await s.WaitForInteractiveAsync();
+            await Assertions.Expect(s.Page.Locator("[data-testid=chargeback-text]")).ToBeEditableAsync();
+        }
+
+        // Both tabs loaded the same version; the first one saves first.
+        await first.Page.Locator("[data-testid=chargeback-text]").PressSequentiallyAsync("Tracking shows delivery.", new() { Delay = 10 });
+        await WaitForDraftAsync(id, "Tracking shows delivery.");
+
+        await second.Page.Locator("[data-testid=chargeback-text]").PressSequentiallyAsync("Buyer never contacted us.", new() { Delay = 10 });
+        await Assertions.Expect(second.Page.Locator("[data-testid=draft-conflict]")).ToContainTextAsync("Reload to see their version; your text was not saved.");
+
+        await using (var db = Database().CreateDbContext())
+        {
+            var stored = await db.Chargebacks.AsNoTracking().FirstAsync(c => c.Id == id);
+            Assert.Equal("Tracking shows delivery.", stored.ResponseText);
+        }
+        await first.ScreenshotAsync("chargeback-draft-first-tab");
+        await second.ScreenshotAsync("chargeback-draft-conflict");
+        first.AssertNoErrors();
+        second.AssertNoErrors();
+    }
 }
