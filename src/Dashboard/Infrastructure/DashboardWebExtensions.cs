@@ -85,7 +85,8 @@ public static class DashboardWebExtensions
         services.AddScoped<AttentionService>();
         services.AddScoped<CustomerSatisfactionService>();
         services.AddSingleton<IVirusScanner, NoVirusScanner>();
-        services.AddSingleton(sp => new EvidenceFiles(Path.Combine(dataDirectory, "evidence"), sp.GetRequiredService<IVirusScanner>()));
+        services.AddSingleton(sp => new EvidenceFiles(Path.Combine(dataDirectory, "evidence"), sp.GetRequiredService<IVirusScanner>(),
+            new UploadRateLimit(sp.GetRequiredService<TimeProvider>())));
         // Notices are e-mailed to the merchant's addresses for their category, through the e-mail outbox.
         services.AddSingleton<INoticeMailer, OutboxNoticeMailer>();
         services.AddSingleton(sp => new PerformanceDeadlineJob(sp.GetRequiredService<SystemDbContextFactory>(),

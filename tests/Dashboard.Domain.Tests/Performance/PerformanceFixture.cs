@@ -16,7 +16,7 @@ public sealed class PerformanceFixture : IDisposable
     {
         Ledger = new LedgerFixture(environment: environment);
         EvidenceDirectory = Path.Combine(Path.GetTempPath(), "evidence-tests-" + Guid.NewGuid().ToString("N"));
-        Files = new EvidenceFiles(EvidenceDirectory, new NoVirusScanner());
+        Files = new EvidenceFiles(EvidenceDirectory, new NoVirusScanner(), new UploadRateLimit(Ledger.Clock));
     }
 
     public LedgerFixture Ledger { get; }
