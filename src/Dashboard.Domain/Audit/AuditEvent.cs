@@ -96,6 +96,7 @@ public static class AuditActions
     public const string AuditLogExported = "audit.exported";
     public const string NotificationAddressesChanged = "notifications.addresses-changed";
     public const string NotificationTestSent = "notifications.test-sent";
+    public const string PerformanceDeadlinesChanged = "performance.deadlines-changed";
 
     /// <summary>Every action name, for the audit log's filter.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditActions)

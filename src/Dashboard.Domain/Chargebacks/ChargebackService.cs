@@ -81,7 +81,7 @@ public sealed class ChargebackService(IDbContextFactory<DashboardDbContext> cont
             throw new ConcurrencyConflictException(chargeback.DraftSavedBy ?? chargeback.RespondedBy, chargeback.DraftSavedUtc);
         var now = clock.GetUtcNow().UtcDateTime;
         if (!chargeback.AcceptsEvidence(now)) throw new DomainRuleException("Error.DeadlineExpired");
-        var stored = await files.StoreThenAsync(content, fileName, file =>
+        var stored = await files.StoreThenAsync(actor.UserId ?? Actor, content, fileName, file =>
         {
             db.ChargebackEvidence.Add(chargeback.AddEvidence(kind, text, file, Actor, now));
             return SaveOrConflictAsync(db, ct);

@@ -139,7 +139,7 @@ public sealed class ClaimService(IDbContextFactory<DashboardDbContext> contexts,
         var now = clock.GetUtcNow().UtcDateTime;
         if (!claim.AcceptsAttachments(now)) throw new DomainRuleException("Error.DeadlineExpired");
         ClaimAttachment? added = null;
-        await files.StoreThenAsync(content, fileName, file =>
+        await files.StoreThenAsync(actor.UserId ?? Actor, content, fileName, file =>
         {
             added = claim.AddAttachment(file!, Actor, now);
             db.ClaimAttachments.Add(added);

@@ -69,14 +69,12 @@ public sealed class PerformanceNotice : IEnvironmentOwned
     public string? Subject { get; private set; }
     public Guid? RelatedId { get; private set; }
     public DateTime CreatedUtc { get; private set; }
-    public DateTime? ReadUtc { get; private set; }
 
     /// <summary>When the notice was handed to <see cref="INoticeMailer"/>.</summary>
     public DateTime? MailedUtc { get; private set; }
 
-    public bool IsRead => ReadUtc is not null;
-
-    public void MarkRead(DateTime nowUtc) => ReadUtc ??= nowUtc;
+    /// <summary>Read state is per user (<see cref="NoticeRead"/>): one colleague reading a notice leaves it unread for the others.</summary>
+    public NoticeRead ReadBy(string userId, DateTime nowUtc) => new(this, userId, nowUtc);
 
     public void MarkMailed(DateTime nowUtc) => MailedUtc ??= nowUtc;
 
@@ -101,6 +99,29 @@ public sealed class PerformanceNotice : IEnvironmentOwned
 /// The e-mail seam: the same notices go to the address set for their category once notification preferences exist
 /// (Settings). The default sends nothing.
 /// </summary>
+/// <summary>One user has read one notice.</summary>
+public sealed class NoticeRead : IEnvironmentOwned
+{
+    public const int UserIdMaxLength = 450;
+
+    private NoticeRead() { }
+
+    internal NoticeRead(PerformanceNotice notice, string userId, DateTime readUtc)
+    {
+        NoticeId = notice.Id;
+        MerchantId = notice.MerchantId;
+        Environment = notice.Environment;
+        UserId = userId;
+        ReadUtc = readUtc;
+    }
+
+    public Guid NoticeId { get; private set; }
+    public string UserId { get; private set; } = "";
+    public Guid MerchantId { get; private set; }
+    public PaymentEnvironment Environment { get; private set; }
+    public DateTime ReadUtc { get; private set; }
+}
+
 public interface INoticeMailer
 {
     Task SendAsync(IReadOnlyList<PerformanceNotice> notices, CancellationToken ct);

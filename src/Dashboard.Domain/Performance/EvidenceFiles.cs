@@ -23,7 +23,7 @@ public sealed record StoredFile(string StoredName, string OriginalName, string C
 /// The type is decided by the file's first bytes, never by its name or the browser's content type: a PDF renamed .png
 /// is refused.
 /// </summary>
-public sealed class EvidenceFiles(string directory, IVirusScanner scanner)
+public sealed class EvidenceFiles(string directory, IVirusScanner scanner, UploadRateLimit? uploadLimit = null)
 {
     public const long MaxBytes = 5 * 1024 * 1024;
     public const int FileNameMaxLength = 128;
@@ -80,10 +80,12 @@ public sealed class EvidenceFiles(string directory, IVirusScanner scanner)
 
     /// <summary>
     /// Stores the file, then runs <paramref name="save"/> (which records it in the database); if that fails the file
-    /// is deleted again, so no orphan stays on disk. A null <paramref name="content"/> stores nothing.
+    /// is deleted again, so no orphan stays on disk. A null <paramref name="content"/> stores nothing. Each file counts
+    /// against the <paramref name="uploader"/>'s upload limit (BL-03), refused ones included.
     /// </summary>
-    public async Task<StoredFile?> StoreThenAsync(Stream? content, string? fileName, Func<StoredFile?, Task> save, CancellationToken ct)
+    public async Task<StoredFile?> StoreThenAsync(string uploader, Stream? content, string? fileName, Func<StoredFile?, Task> save, CancellationToken ct)
     {
+        if (content is not null) uploadLimit?.Acquire(uploader);
         var stored = content is null ? null : await StoreAsync(content, fileName ?? "", ct);
         try
         {

@@ -15,6 +15,8 @@ public sealed class PerformanceSettings : IMerchantOwned
     /// <summary>1% defect rate, in basis points.</summary>
     public const int DefaultDefectRateThreshold = 100;
     public const int TimeZoneIdMaxLength = 64;
+    public const int MinResponseDays = 1;
+    public const int MaxResponseDays = 30;
 
     private PerformanceSettings() { }
 
@@ -39,8 +41,8 @@ public sealed class PerformanceSettings : IMerchantOwned
 
     public void Change(int claimResponseDays, int chargebackResponseDays, int chargebackEvidenceDays, string timeZoneId)
     {
-        if (claimResponseDays is < 1 or > 60 || chargebackResponseDays is < 1 or > 60 || chargebackEvidenceDays is < 1 or > 60)
-            throw new DomainRuleException("Error.ResponseDaysInvalid");
+        if (new[] { claimResponseDays, chargebackResponseDays, chargebackEvidenceDays }.Any(d => d is < MinResponseDays or > MaxResponseDays))
+            throw new DomainRuleException("Error.ResponseDaysOutOfRange", MinResponseDays, MaxResponseDays);
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _) || timeZoneId.Length > TimeZoneIdMaxLength)
             throw new DomainRuleException("Error.TimeZoneInvalid");
         ClaimResponseDays = claimResponseDays;
@@ -59,6 +61,9 @@ public sealed class PerformanceSettings : IMerchantOwned
         "SE" => "Europe/Stockholm", "DK" => "Europe/Copenhagen", "HU" => "Europe/Budapest", "JP" => "Asia/Tokyo",
         _ => "UTC",
     };
+
+    /// <summary>For the audit log: the three rules in one line.</summary>
+    public string Describe() => $"claim={ClaimResponseDays}d chargeback={ChargebackResponseDays}d evidence={ChargebackEvidenceDays}d tz={TimeZoneId}";
 
     public DateTime ClaimRespondBy(DateTime filedUtc) => ResponseDeadline.CalendarDays(filedUtc, ClaimResponseDays, TimeZoneId);
     public DateTime ChargebackRespondBy(DateTime filedUtc) => ResponseDeadline.CalendarDays(filedUtc, ChargebackResponseDays, TimeZoneId);

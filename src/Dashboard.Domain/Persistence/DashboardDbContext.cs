@@ -48,6 +48,7 @@ public class DashboardDbContext(DbContextOptions<DashboardDbContext> options, IM
     public DbSet<Chargeback> Chargebacks => Set<Chargeback>();
     public DbSet<ChargebackEvidence> ChargebackEvidence => Set<ChargebackEvidence>();
     public DbSet<PerformanceNotice> PerformanceNotices => Set<PerformanceNotice>();
+    public DbSet<NoticeRead> NoticeReads => Set<NoticeRead>();
     public DbSet<PerformanceSettings> PerformanceSettings => Set<PerformanceSettings>();
     public DbSet<Reports.SavedReportView> SavedReportViews => Set<Reports.SavedReportView>();
     public DbSet<AccessKey> AccessKeys => Set<AccessKey>();

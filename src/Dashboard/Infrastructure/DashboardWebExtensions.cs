@@ -83,12 +83,14 @@ public static class DashboardWebExtensions
 
         // Performance: claims, chargebacks, notices and the deadline job (server clock, system scope).
         services.AddScoped<ClaimService>();
+        services.AddScoped<PerformanceSettingsService>();
         services.AddScoped<ChargebackService>();
         services.AddScoped<NoticeService>();
         services.AddScoped<AttentionService>();
         services.AddScoped<CustomerSatisfactionService>();
         services.AddSingleton<IVirusScanner, NoVirusScanner>();
-        services.AddSingleton(sp => new EvidenceFiles(Path.Combine(dataDirectory, "evidence"), sp.GetRequiredService<IVirusScanner>()));
+        services.AddSingleton(sp => new EvidenceFiles(Path.Combine(dataDirectory, "evidence"), sp.GetRequiredService<IVirusScanner>(),
+            new UploadRateLimit(sp.GetRequiredService<TimeProvider>())));
         // Notices are e-mailed to the merchant's addresses for their category, through the e-mail outbox.
         services.AddSingleton<INoticeMailer, OutboxNoticeMailer>();
         services.AddSingleton(sp => new PerformanceDeadlineJob(sp.GetRequiredService<SystemDbContextFactory>(),

@@ -26,7 +26,7 @@ public sealed class PerformanceFixture : IDisposable
     {
         Ledger = ledger;
         EvidenceDirectory = Path.Combine(Path.GetTempPath(), "evidence-tests-" + Guid.NewGuid().ToString("N"));
-        Files = new EvidenceFiles(EvidenceDirectory, new NoVirusScanner());
+        Files = new EvidenceFiles(EvidenceDirectory, new NoVirusScanner(), new UploadRateLimit(Ledger.Clock));
     }
 
     public LedgerFixture Ledger { get; }

@@ -177,4 +177,76 @@ public sealed class PerformanceTests(BrowserFixture fixture)
         await s.ScreenshotAsync("claim-simulated-decision");
         s.AssertNoErrors();
     }
+
+    [Fact]
+    public async Task An_admin_changes_the_claim_response_window_and_the_next_claim_gets_it()
+    {
+        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
+        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
+        try
+        {
+            await s.Page.GotoAsync("/settings/performance");
+            await s.WaitForInteractiveAsync();
+            var claimDays = s.Page.Locator("[data-testid=claim-days] input");
+            await Assertions.Expect(claimDays).ToHaveValueAsync("7");
+
+            await claimDays.FillAsync("45");
+            await claimDays.PressAsync("Tab");
+            await s.Page.ClickAsync("[data-testid=save-deadlines]");
+            await Assertions.Expect(s.Page.Locator(".rz-notification")).ToContainTextAsync("between 1 and 30 days");
+
+            await claimDays.FillAsync("3");
+            await claimDays.PressAsync("Tab");
+            await s.Page.ClickAsync("[data-testid=save-deadlines]");
+            await Assertions.Expect(s.Page.Locator(".rz-notification")).ToContainTextAsync("Deadline rules saved");
+            await s.Page.ReloadAsync();
+            await s.WaitForInteractiveAsync();
+            await Assertions.Expect(claimDays).ToHaveValueAsync("3");
+
+            var (id, _) = await FileAsync(chargeback: false);
+            await using var db = Database().CreateDbContext();
+            var claim = await db.GuaranteeClaims.AsNoTracking().FirstAsync(c => c.Id == id);
+            Assert.Equal(Dashboard.Domain.Performance.ResponseDeadline.CalendarDays(claim.FiledUtc, 3, "Europe/Paris"), claim.RespondByUtc);
+            s.AssertNoErrors();
+        }
+        finally
+        {
+            // The other tests of this portal expect the default rule.
+            await using var db = Database().CreateDbContext();
+            foreach (var settings in db.PerformanceSettings) settings.Change(7, 7, 11, settings.TimeZoneId);
+            await db.SaveChangesAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Two_tabs_editing_the_same_chargeback_draft_get_a_conflict_and_nothing_is_overwritten()
+    {
+        var (id, _) = await FileAsync(chargeback: true);
+        await using var first = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
+        await using var second = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
+        foreach (var s in new[] { first, second })
+        {
+            await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
+            await s.Page.GotoAsync($"/performance/chargebacks/{id}");
+            await s.WaitForInteractiveAsync();
+            await Assertions.Expect(s.Page.Locator("[data-testid=chargeback-text]")).ToBeEditableAsync();
+        }
+
+        // Both tabs loaded the same version; the first one saves first.
+        await first.Page.Locator("[data-testid=chargeback-text]").PressSequentiallyAsync("Tracking shows delivery.", new() { Delay = 10 });
+        await WaitForDraftAsync(id, "Tracking shows delivery.");
+
+        await second.Page.Locator("[data-testid=chargeback-text]").PressSequentiallyAsync("Buyer never contacted us.", new() { Delay = 10 });
+        await Assertions.Expect(second.Page.Locator("[data-testid=draft-conflict]")).ToContainTextAsync("Reload to see their version; your text was not saved.");
+
+        await using (var db = Database().CreateDbContext())
+        {
+            var stored = await db.Chargebacks.AsNoTracking().FirstAsync(c => c.Id == id);
+            Assert.Equal("Tracking shows delivery.", stored.ResponseText);
+        }
+        await first.ScreenshotAsync("chargeback-draft-first-tab");
+        await second.ScreenshotAsync("chargeback-draft-conflict");
+        first.AssertNoErrors();
+        second.AssertNoErrors();
+    }
 }
