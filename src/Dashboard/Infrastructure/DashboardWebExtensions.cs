@@ -60,6 +60,7 @@ public static class DashboardWebExtensions
         services.AddScoped<RequestOrigin>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditService>();
+        services.AddScoped(sp => new AuditChainVerifier(sp.GetRequiredService<SystemDbContextFactory>()));
         services.AddScoped<UserAccessService>();
         services.AddScoped(sp => new UserSessionService(sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>(),
             sp.GetRequiredService<TimeProvider>(), dashboard.AbsoluteLifetime));
