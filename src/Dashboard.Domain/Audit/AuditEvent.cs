@@ -37,6 +37,20 @@ public sealed class AuditEvent
     public bool Success { get; private set; }
     public string? Details { get; private set; }
 
+    /// <summary>LOG-03 hash chain: SHA-256 (hex) of the previous row's hash and this row's <see cref="Canonical"/> form.
+    /// Null on rows written before the chain existed.</summary>
+    public string? Hash { get; private set; }
+
+    internal void Chain(string? previousHash) => Hash = ComputeHash(previousHash, this);
+
+    public static string ComputeHash(string? previousHash, AuditEvent e) => Convert.ToHexString(
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes((previousHash ?? "") + "\n" + e.Canonical)));
+
+    /// <summary>Every stored field except the id, in a fixed order with unambiguous separators.</summary>
+    public string Canonical => string.Join('\u001f',
+        OccurredUtc.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), ActorUserId, ActorName, MerchantId?.ToString("N"),
+        Environment?.ToString(), Action, TargetType, TargetId, IpAddress, Success ? "1" : "0", Details);
+
     // Log injection: a user-supplied value must stay on one line.
     private static string? Truncate(string? s, int max)
     {

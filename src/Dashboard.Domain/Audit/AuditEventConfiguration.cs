@@ -16,6 +16,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.Property(e => e.TargetId).HasMaxLength(128);
         b.Property(e => e.IpAddress).HasMaxLength(64);
         b.Property(e => e.Details).HasMaxLength(2000);
+        b.Property(e => e.Hash).HasMaxLength(64);
         b.HasIndex(e => new { e.MerchantId, e.OccurredUtc });
         b.HasIndex(e => e.OccurredUtc);
     }

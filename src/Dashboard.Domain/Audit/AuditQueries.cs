@@ -14,8 +14,6 @@ public sealed record AuditFilter(string? Actor = null, string? Action = null, Da
 /// </summary>
 public sealed class AuditQueries(IDbContextFactory<DashboardDbContext> contexts, IMerchantScope scope, ICurrentActor actor)
 {
-    public const int MaxExportRows = 100_000;
-
     public async Task<(IReadOnlyList<AuditEvent> Rows, int Total)> PageAsync(AuditFilter filter, int skip, int take, CancellationToken ct = default)
     {
         actor.Demand(Section.Users, PermissionLevel.View);
@@ -27,13 +25,13 @@ public sealed class AuditQueries(IDbContextFactory<DashboardDbContext> contexts,
         return (rows, total);
     }
 
-    /// <summary>Streams the filtered rows, newest first, for the CSV export (no buffering of the whole log).</summary>
+    /// <summary>Streams the filtered rows, newest first, for the CSV and Excel exports: no row cap, no buffering of the whole log.</summary>
     public async IAsyncEnumerable<AuditEvent> StreamAsync(AuditFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         actor.Demand(Section.Users, PermissionLevel.View);
         await using var db = await contexts.CreateDbContextAsync(ct);
         await foreach (var e in Query(db, filter).OrderByDescending(e => e.OccurredUtc).ThenByDescending(e => e.Id)
-                           .Take(MaxExportRows).AsAsyncEnumerable().WithCancellation(ct))
+                           .AsAsyncEnumerable().WithCancellation(ct))
             yield return e;
     }
 

@@ -25,7 +25,8 @@ public sealed class AccountInfoService(
     ICurrentActor actor,
     AuditService audit,
     EmailOutbox outbox,
-    TimeProvider clock)
+    TimeProvider clock,
+    Integration.SecretProtector secrets)
 {
     public const string AuditContactChanged = "account.contact-changed";
     public const string AuditBankChanged = "account.bank-changed";
@@ -38,7 +39,7 @@ public sealed class AccountInfoService(
         var merchant = await db.Merchants.AsNoTracking().FirstAsync(m => m.Id == scope.MerchantId, ct);
         var p = await db.AccountProfiles.AsNoTracking().FirstOrDefaultAsync(ct) ?? new AccountProfile(merchant.Id);
         return new AccountInfoDetails(merchant.LegalName, merchant.CountryCode, p.BusinessAddress, p.ReturnAddress, p.Phone, p.CustomerServiceEmail,
-            p.StoreName, p.Iban is null ? null : p.MaskedIban, p.Bic, p.AccountHolder, p.CardBrand, p.CardLast4, p.CardExpiryMonth, p.CardExpiryYear);
+            p.StoreName, p.HasBankAccount ? p.MaskedIban : null, p.Bic, p.AccountHolder, p.CardBrand, p.CardLast4, p.CardExpiryMonth, p.CardExpiryYear);
     }
 
     public async Task SaveContactAsync(ContactInput input, CancellationToken ct = default)
@@ -64,7 +65,7 @@ public sealed class AccountInfoService(
         await using var db = await contexts.CreateDbContextAsync(ct);
         var (merchant, profile) = await LoadAsync(db, ct);
         var before = profile.BankSummary;
-        profile.ChangeBankAccount(iban, bic, holder, Now);
+        profile.ChangeBankAccount(iban, bic, holder, plain => secrets.Protect(AccountProfile.IbanPurpose(merchant.Id), plain), Now);
         await db.SaveChangesAsync(ct);
         await RecordAsync(AuditBankChanged, $"before={before}; after={profile.BankSummary}", ct);
         await NotifyAdminsAsync(db, merchant, $"Payout bank account of {merchant.LegalName} changed to {profile.MaskedIban}", ct);
@@ -106,4 +107,17 @@ public sealed class AccountInfoService(
     private Task RecordAsync(string action, string details, CancellationToken ct) =>
         audit.RecordAsync(new AuditRecord(action, true, actor.UserId, actor.UserName, scope.MerchantId, TargetType: "Merchant",
             TargetId: scope.MerchantId.ToString(), IpAddress: actor.IpAddress, Details: details), ct);
+}
+
+/// <summary>Encrypts IBANs stored in plaintext before migration 20261123090000_IbanEncrypted (run at start-up, since a
+/// migration cannot reach the Data Protection key ring; idempotent).</summary>
+public static class LegacyIbans
+{
+    public static async Task<int> ProtectAsync(DashboardDbContext db, Integration.SecretProtector secrets, CancellationToken ct = default)
+    {
+        var legacy = await db.AccountProfiles.IgnoreQueryFilters().Where(p => p.ProtectedIban != null && p.MaskedIban == null).ToListAsync(ct);
+        var changed = legacy.Count(p => p.ProtectLegacyIban(plain => secrets.Protect(AccountProfile.IbanPurpose(p.MerchantId), plain)));
+        if (changed > 0) await db.SaveChangesAsync(ct);
+        return changed;
+    }
 }

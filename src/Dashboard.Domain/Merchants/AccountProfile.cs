@@ -43,7 +43,12 @@ public sealed class AccountProfile : IMerchantOwned
     public string? Phone { get; private set; }
     public string? CustomerServiceEmail { get; private set; }
     public string? StoreName { get; private set; }
-    public string? Iban { get; private set; }
+    /// <summary>The IBAN encrypted with Data Protection (purpose per merchant, see <see cref="IbanPurpose"/>); the
+    /// plaintext never rests in the database.</summary>
+    public string? ProtectedIban { get; private set; }
+
+    /// <summary>What the portal shows: country, check digits and the last four ("FR14•••…•2606").</summary>
+    public string? MaskedIban { get; private set; }
     public string? Bic { get; private set; }
     public string? AccountHolder { get; private set; }
     public string? CardBrand { get; private set; }
@@ -52,7 +57,10 @@ public sealed class AccountProfile : IMerchantOwned
     public int? CardExpiryYear { get; private set; }
     public DateTime UpdatedUtc { get; private set; }
 
-    public string MaskedIban => BankAccountRules.MaskIban(Iban);
+    public bool HasBankAccount => ProtectedIban is not null;
+
+    /// <summary>The Data Protection purpose of a merchant's IBAN: a ciphertext copied to another merchant does not decrypt.</summary>
+    public static string IbanPurpose(Guid merchantId) => $"Dashboard.Merchants.Iban.v1:{merchantId:N}";
 
     public void UpdateContact(PostalAddress business, PostalAddress returns, string phone, string customerServiceEmail, string storeName, DateTime nowUtc)
     {
@@ -70,14 +78,17 @@ public sealed class AccountProfile : IMerchantOwned
         UpdatedUtc = nowUtc;
     }
 
-    public void ChangeBankAccount(string iban, string bic, string holder, DateTime nowUtc)
+    /// <param name="protect">Encrypts the normalized IBAN under <see cref="IbanPurpose"/>.</param>
+    public void ChangeBankAccount(string iban, string bic, string holder, Func<string, string> protect, DateTime nowUtc)
     {
         if (!BankAccountRules.IsValidIban(iban)) throw new DomainRuleException("Error.IbanInvalid");
         if (!BankAccountRules.IsValidBic(bic)) throw new DomainRuleException("Error.BicInvalid");
         holder = holder.Trim();
         if (holder.Length is 0 or > ShortTextMaxLength) throw new DomainRuleException("Error.AccountHolderInvalid");
         CardNumberDetector.Refuse(holder);
-        Iban = BankAccountRules.NormalizeIban(iban);
+        var normalized = BankAccountRules.NormalizeIban(iban);
+        ProtectedIban = protect(normalized);
+        MaskedIban = BankAccountRules.MaskIban(normalized);
         Bic = bic.Trim().ToUpperInvariant();
         AccountHolder = holder;
         UpdatedUtc = nowUtc;
@@ -98,5 +109,16 @@ public sealed class AccountProfile : IMerchantOwned
     }
 
     /// <summary>The bank details as the audit trail and mails may show them: masked.</summary>
-    public string BankSummary => Iban is null ? "(none)" : $"{MaskedIban} {Bic} {AccountHolder}";
+    public string BankSummary => ProtectedIban is null ? "(none)" : $"{MaskedIban} {Bic} {AccountHolder}";
+
+    /// <summary>Rows written before encryption hold the plaintext IBAN and no mask: encrypts them in place.</summary>
+    /// <returns>true when the row changed.</returns>
+    public bool ProtectLegacyIban(Func<string, string> protect)
+    {
+        if (ProtectedIban is null || MaskedIban is not null) return false;
+        var plain = BankAccountRules.NormalizeIban(ProtectedIban);
+        MaskedIban = BankAccountRules.MaskIban(plain);
+        ProtectedIban = protect(plain);
+        return true;
+    }
 }

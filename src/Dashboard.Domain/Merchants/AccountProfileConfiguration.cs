@@ -15,12 +15,13 @@ internal sealed class AccountProfileConfiguration : IEntityTypeConfiguration<Acc
         b.Property(p => p.Phone).HasMaxLength(32);
         b.Property(p => p.CustomerServiceEmail).HasMaxLength(Common.EmailAddressRule.MaxLength);
         b.Property(p => p.StoreName).HasMaxLength(AccountProfile.ShortTextMaxLength);
-        b.Property(p => p.Iban).HasMaxLength(34);
+        b.Property(p => p.ProtectedIban).HasColumnName("Iban").HasMaxLength(512);
+        b.Property(p => p.MaskedIban).HasMaxLength(40);
         b.Property(p => p.Bic).HasMaxLength(11);
         b.Property(p => p.AccountHolder).HasMaxLength(AccountProfile.ShortTextMaxLength);
         b.Property(p => p.CardBrand).HasMaxLength(32);
         b.Property(p => p.CardLast4).HasMaxLength(4);
-        b.Ignore(p => p.MaskedIban);
+        b.Ignore(p => p.HasBankAccount);
         b.Ignore(p => p.BankSummary);
     }
 

@@ -25,6 +25,9 @@ public sealed class DashboardOptions
     /// <summary>SESS-02, tests only: when above zero, replaces <see cref="IdleTimeoutMinutes"/> with seconds.</summary>
     public int IdleTimeoutSeconds { get; set; }
 
+    /// <summary>How often deadline countdowns re-render (tests shorten it to prove timers are not user activity).</summary>
+    public int CountdownRefreshSeconds { get; set; } = 30;
+
     /// <summary>SESS-02: a sign-in is never honoured longer than this, however active the user.</summary>
     public int AbsoluteLifetimeHours { get; set; } = 12;
 

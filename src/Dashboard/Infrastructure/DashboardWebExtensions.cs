@@ -62,6 +62,7 @@ public static class DashboardWebExtensions
         services.AddScoped<RequestOrigin>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditService>();
+        services.AddScoped(sp => new AuditChainVerifier(sp.GetRequiredService<SystemDbContextFactory>()));
         services.AddScoped<UserAccessService>();
         services.AddScoped(sp => new UserSessionService(sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>(),
             sp.GetRequiredService<TimeProvider>(), dashboard.AbsoluteLifetime));
@@ -142,7 +143,6 @@ public static class DashboardWebExtensions
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         // SESS-02: idle circuits are locked after Dashboard:IdleTimeoutMinutes without input.
         services.AddScoped<CircuitActivity>();
-        services.AddScoped<CircuitHandler, IdleCircuitHandler>();
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
@@ -163,7 +163,7 @@ public static class DashboardWebExtensions
                     o.AccessDeniedPath = "/access-denied";
                     // SESS-02: the cookie lives at most the absolute lifetime (12 h, not sliding) and the first sign-in
                     // instant is checked on every request (IssuedUtc moves on each security-stamp renewal). Idleness is
-                    // enforced in the circuit (IdleCircuitHandler + IdleLock), where the user's activity actually is:
+                    // enforced in the circuit (IdleLock + CircuitActivity), where the user's activity actually is:
                     // a 15-minute sliding cookie would never slide while someone works in a circuit (no HTTP requests)
                     // and would throw active users out on their next full page load.
                     o.ExpireTimeSpan = dashboard.AbsoluteLifetime;

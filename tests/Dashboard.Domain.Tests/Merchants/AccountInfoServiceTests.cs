@@ -1,6 +1,8 @@
 using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Integration;
 using Dashboard.Domain.Merchants;
+using Microsoft.AspNetCore.DataProtection;
 using Dashboard.Domain.Tests.Users;
 using Dashboard.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +15,8 @@ public sealed class AccountInfoServiceTests : IDisposable
     private const string Iban = "DE89 3704 0044 0532 0130 00";
     private readonly UsersFixture _f = new();
     private readonly FakeActor _owner;
+    private readonly IDataProtectionProvider _keys = new EphemeralDataProtectionProvider();
+    private readonly SecretProtector _secrets;
 
     public AccountInfoServiceTests()
     {
@@ -21,6 +25,7 @@ public sealed class AccountInfoServiceTests : IDisposable
         _f.AddMember(_f.AddUser("second-admin@shop.example"), PermissionGrant.Admin);
         _owner = _f.ActorFor(owner, PermissionGrant.Admin);
         _owner.ReauthenticatedUtc = Start;
+        _secrets = new SecretProtector(_keys);
     }
 
     public void Dispose() => _f.Dispose();
@@ -28,7 +33,7 @@ public sealed class AccountInfoServiceTests : IDisposable
     private AccountInfoService ServiceAs(FakeActor actor)
     {
         var scope = new MerchantScope(_f.Merchant.Id, PaymentEnvironment.Sandbox);
-        return new AccountInfoService(_f.Db.Factory(scope), scope, actor, new AuditService(_f.Db.System, _f.Clock), _f.Outbox, _f.Clock);
+        return new AccountInfoService(_f.Db.Factory(scope), scope, actor, new AuditService(_f.Db.System, _f.Clock), _f.Outbox, _f.Clock, _secrets);
     }
 
     private static readonly PostalAddress Paris = new("12 rue de la Paix", null, "Paris", "75002", "FR");
@@ -92,6 +97,43 @@ public sealed class AccountInfoServiceTests : IDisposable
         _owner.ReauthenticatedUtc = _f.Clock.GetUtcNow().UtcDateTime;
         await ServiceAs(_owner).SaveContactAsync(new ContactInput("Maison Renamed SAS", Paris, PostalAddress.Empty, "+33 1 23 45 67 00", "service@shop.example", "Maison 2"));
         Assert.Equal("Maison Renamed SAS", (await ServiceAs(_owner).GetAsync()).LegalName);
+    }
+
+    [Fact]
+    public async Task The_iban_rests_encrypted_for_this_merchant_and_only_its_mask_is_readable()
+    {
+        await ServiceAs(_owner).ChangeBankAccountAsync(Iban, "COBADEFFXXX", "Maison Test SAS");
+
+        await using var db = _f.Db.Create(MerchantScope.System);
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Iban, MaskedIban FROM AccountProfiles";
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        var raw = reader.GetString(0);
+        Assert.DoesNotContain("370400440532013000", raw);
+        Assert.DoesNotContain("DE89", raw);
+        Assert.Equal("DE89••••••••••••••3000", reader.GetString(1));
+        Assert.Equal("DE89370400440532013000", _secrets.Unprotect(AccountProfile.IbanPurpose(_f.Merchant.Id), raw));
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => _secrets.Unprotect(AccountProfile.IbanPurpose(_f.Other.Id), raw));
+    }
+
+    [Fact]
+    public async Task Plaintext_rows_from_before_encryption_are_encrypted_once_at_start_up()
+    {
+        await ServiceAs(_owner).SaveContactAsync(new ContactInput("Maison Test", Paris, PostalAddress.Empty, "+33 1 23 45 67 89", "service@shop.example", "Maison"));
+        await using var db = _f.Db.Create(MerchantScope.System);
+        // What the previous schema stored: the IBAN as typed, no mask.
+        await db.Database.ExecuteSqlRawAsync("UPDATE AccountProfiles SET Iban = 'DE89370400440532013000', MaskedIban = NULL");
+
+        Assert.Equal(1, await LegacyIbans.ProtectAsync(db, _secrets));
+        Assert.Equal(0, await LegacyIbans.ProtectAsync(db, _secrets));
+
+        var stored = await db.AccountProfiles.AsNoTracking().SingleAsync();
+        Assert.Equal("DE89••••••••••••••3000", stored.MaskedIban);
+        Assert.NotEqual("DE89370400440532013000", stored.ProtectedIban);
+        Assert.Equal("DE89370400440532013000", _secrets.Unprotect(AccountProfile.IbanPurpose(_f.Merchant.Id), stored.ProtectedIban!));
+        Assert.Equal("DE89••••••••••••••3000", (await ServiceAs(_owner).GetAsync()).MaskedIban);
     }
 
     [Fact]

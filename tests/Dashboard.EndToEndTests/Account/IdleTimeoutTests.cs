@@ -4,12 +4,17 @@ using Microsoft.Playwright;
 
 namespace Dashboard.EndToEndTests.Account;
 
-/// <summary>A portal whose circuits lock after 5 idle seconds instead of 15 minutes (SESS-02).</summary>
+/// <summary>A portal whose circuits lock after 5 idle seconds instead of 15 minutes (SESS-02), and whose deadline
+/// countdowns re-render every second instead of every 30.</summary>
 public sealed class IdlePortalFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public PortalProcess Portal { get; } = new(demoDays: 3, new Dictionary<string, string> { ["Dashboard__IdleTimeoutSeconds"] = "5" });
+    public PortalProcess Portal { get; } = new(demoDays: 20, new Dictionary<string, string>
+    {
+        ["Dashboard__IdleTimeoutSeconds"] = "5",
+        ["Dashboard__CountdownRefreshSeconds"] = "1",
+    });
     public IBrowser Browser { get; private set; } = default!;
 
     public async Task InitializeAsync()
@@ -45,6 +50,21 @@ public sealed class IdleTimeoutTests(IdlePortalFixture fixture) : IClassFixture<
         await s.Page.GotoAsync("/");
         await Assertions.Expect(s.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
         await s.ScreenshotAsync("session-locked");
+    }
+
+    [Fact]
+    public async Task Countdowns_ticking_on_the_page_do_not_keep_an_idle_session_open()
+    {
+        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
+        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
+        await s.Page.Locator("[data-testid=nav-menu] a[href='performance/claims']").ClickAsync();
+        await Assertions.Expect(s.Page.Locator("[data-testid=deadline]").First).ToBeVisibleAsync();
+
+        // The countdowns re-render every second (the browser acknowledges each render); nobody touches anything.
+        await s.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Account/SessionLocked"), new() { Timeout = 15_000 });
+        await Assertions.Expect(s.Page.Locator("[data-testid=session-locked]")).ToBeVisibleAsync();
+        await s.Page.GotoAsync("/performance/claims");
+        await Assertions.Expect(s.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
     }
 
     [Fact]

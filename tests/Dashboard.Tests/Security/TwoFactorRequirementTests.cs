@@ -1,5 +1,9 @@
 using System.Net;
 using Dashboard.Domain.Merchants;
+using Dashboard.Domain.Users;
+using Dashboard.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Dashboard.Tests.Account;
 using Dashboard.Tests.Infrastructure;
 
@@ -37,6 +41,40 @@ public sealed class TwoFactorRequirementTests(DashboardFactory factory)
             new() { ["Input.TwoFactorCode"] = Totp.Code(key, DateTimeOffset.UtcNow) });
         Assert.Equal("/", AccountForms.RedirectTarget(signedIn));
         Assert.Equal(HttpStatusCode.OK, (await enrolled.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_invitee_of_a_merchant_that_requires_two_factor_is_sent_to_enrolment_after_accepting()
+    {
+        const string email = "invitee-2fa@demo.example";
+        await SetFrenchRequirementAsync(true);
+        try
+        {
+            using (var scope = await ActingAs.DemoAdminAsync(factory))
+                await scope.ServiceProvider.GetRequiredService<MemberService>().InviteAsync(email, PermissionGrant.Admin, "en", "https://localhost/");
+            var link = Mailbox.Link(await Mailbox.WaitForAsync(factory, email), "/Account/AcceptInvitation");
+            using var client = factory.CreateHttpsClient();
+            var accept = await AccountForms.SubmitAsync(client, link.PathAndQuery, "accept-new", new()
+            {
+                ["Input.DisplayName"] = "Invitee Two",
+                ["Input.Password"] = "Saffron-Glacier-2026",
+                ["Input.ConfirmPassword"] = "Saffron-Glacier-2026",
+            });
+            Assert.True(AccountForms.SetsAuthCookie(accept));
+            Assert.Equal("/Account/Manage/EnableAuthenticator", AccountForms.RedirectTarget(await client.GetAsync("/")));
+            Assert.Equal("/Account/Manage/EnableAuthenticator", AccountForms.RedirectTarget(await client.GetAsync("/settings/users")));
+        }
+        finally
+        {
+            await SetFrenchRequirementAsync(false);
+        }
+    }
+
+    private async Task SetFrenchRequirementAsync(bool required)
+    {
+        await using var db = factory.SystemDb();
+        (await db.Merchants.SingleAsync(m => m.LegalName == DemoDataSeeder.FrenchMerchantName)).SetTwoFactorRequirement(required);
+        await db.SaveChangesAsync();
     }
 
     [Fact]

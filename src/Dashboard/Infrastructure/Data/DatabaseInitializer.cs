@@ -1,3 +1,5 @@
+using Dashboard.Domain.Integration;
+using Dashboard.Domain.Merchants;
 using Dashboard.Domain.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +23,7 @@ public static class DatabaseInitializer
                 // REL-01: WAL lets readers work while one writer commits.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             }
+            await LegacyIbans.ProtectAsync(db, scope.ServiceProvider.GetRequiredService<SecretProtector>());
         }
 
         var settings = scope.ServiceProvider.GetRequiredService<IOptions<DashboardOptions>>().Value;

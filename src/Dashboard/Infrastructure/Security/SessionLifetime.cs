@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace Dashboard.Infrastructure.Security;
 
-/// <summary>SESS-02: when the browser last sent anything to this circuit (an event, a navigation, a JS interop
-/// call), and whether it has been idle too long. One per circuit (scoped). Once expired it stays expired: after a
+/// <summary>SESS-02: when the person last did something in this circuit's page (pointer, keys, wheel, touch, scroll,
+/// reported by <c>IdleLock</c>; not the render acknowledgements and other traffic the browser sends by itself), and
+/// whether it has been idle too long. One per circuit (scoped). Once expired it stays expired: after a
 /// laptop sleeps for an hour, the reconnection's own messages must not count as fresh activity.</summary>
 public sealed class CircuitActivity(TimeProvider clock, Microsoft.Extensions.Options.IOptions<DashboardOptions> options)
 {
@@ -28,19 +28,6 @@ public sealed class CircuitActivity(TimeProvider clock, Microsoft.Extensions.Opt
         }
         Interlocked.Exchange(ref _lastInboundTicks, clock.GetUtcNow().UtcTicks);
     }
-}
-
-/// <summary>SESS-02: a circuit makes no HTTP requests, so the cookie never sees UI activity; this handler records
-/// every inbound circuit activity instead, and <c>IdleLock</c> (in the main layout) locks the circuit when it is
-/// idle too long.</summary>
-public sealed class IdleCircuitHandler(CircuitActivity activity) : CircuitHandler
-{
-    public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) =>
-        context =>
-        {
-            activity.Touch();
-            return next(context);
-        };
 }
 
 /// <summary>SESS-02: the absolute lifetime of a sign-in. The cookie's IssuedUtc is not usable for this: Identity's
