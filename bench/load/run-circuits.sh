@@ -56,7 +56,7 @@ done
 curl -fs -o /dev/null "http://localhost:$port/Account/Login" || { echo "The portal did not start in 120 s"; cat "$log"; exit 1; }
 
 echo "Seller Central circuit load test — $(nproc) cores, portal pid $pid on CPU $SERVER_CPU, client on CPU $CLIENT_CPU"
-echo "steps $STEPS, hold ${HOLD_S}s, page /reports/transactions as admin@demo.example"
+echo "steps $STEPS, hold ${HOLD_S}s, page /${PAGE:-reports/transactions} as admin@demo.example"
 status=0
 BASE="http://localhost:$port/" SERVER_PID="$pid" STEPS="$STEPS" HOLD_S="$HOLD_S" \
   taskset -c "$CLIENT_CPU" timeout 1800 node bench/load/circuits.js || status=$?
