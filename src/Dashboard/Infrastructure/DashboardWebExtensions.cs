@@ -231,8 +231,28 @@ public static class DashboardWebExtensions
 
         // UI.
         services.AddLocalization();
+        // SESS-08: circuit and hub limits from the "Circuits" section (defaults = the framework's, written down).
+        var circuits = config.GetSection(CircuitLimitsOptions.SectionName).Get<CircuitLimitsOptions>() ?? new CircuitLimitsOptions();
+        services.AddOptions<CircuitLimitsOptions>().Bind(config.GetSection(CircuitLimitsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddRazorComponents()
-            .AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
+            .AddInteractiveServerComponents(o =>
+            {
+                o.DetailedErrors = builder.Environment.IsDevelopment();
+                o.DisconnectedCircuitMaxRetained = circuits.DisconnectedCircuitMaxRetained;
+                o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(circuits.DisconnectedCircuitRetentionSeconds);
+                o.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(circuits.JSInteropTimeoutSeconds);
+                o.MaxBufferedUnacknowledgedRenderBatches = circuits.MaxBufferedUnacknowledgedRenderBatches;
+            })
+            .AddHubOptions(o =>
+            {
+                o.MaximumReceiveMessageSize = circuits.MaximumReceiveMessageSizeKb * 1024L;
+                o.ClientTimeoutInterval = TimeSpan.FromSeconds(circuits.ClientTimeoutSeconds);
+                o.KeepAliveInterval = TimeSpan.FromSeconds(circuits.KeepAliveSeconds);
+                o.HandshakeTimeout = TimeSpan.FromSeconds(circuits.HandshakeTimeoutSeconds);
+            });
+        services.AddSingleton<CircuitsPerUser>();
+        services.AddScoped<CircuitQuota>();
+        services.AddScoped<CircuitHandler, CircuitQuotaHandler>();
         services.AddRadzenComponents();
         services.AddRadzenCookieThemeService(o =>
         {
