@@ -44,8 +44,11 @@ public static class DashboardWebExtensions
 
         var dashboard = config.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new DashboardOptions();
         var dataDirectory = dashboard.ResolveDataDirectory(builder.Environment.ContentRootPath);
-        Directory.CreateDirectory(dataDirectory);
-        services.Configure<DashboardOptions>(config.GetSection(DashboardOptions.SectionName));
+        // CFG-02: a folder that cannot be created is reported by DashboardOptionsValidator at start, with its name.
+        try { Directory.CreateDirectory(dataDirectory); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        // CFG-02: configuration is validated when the portal starts (a bad value stops it with the setting's name).
+        services.AddOptions<DashboardOptions>().Bind(config.GetSection(DashboardOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
         services.AddSingleton(new DataDirectory(dataDirectory));
 
         // Data: one context type, created per operation by a scoped factory that reads the current view (SESS-09).
@@ -207,13 +210,17 @@ public static class DashboardWebExtensions
             o.Cookie.SecurePolicy = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
 
+        // BL-03: rate limits on sign-in, password reset and exports (HTTP) and on key, invitation and test-IPN actions.
+        services.AddDashboardRateLimits(config);
+
         // AC-01: deny by default; pages declare [SectionAccess] or [MemberAccess].
         services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddSingleton<IAuthorizationPolicyProvider, SectionPolicyProvider>();
         services.AddScoped<IAuthorizationHandler, SectionAuthorizationHandler>();
 
         // E-mail.
-        services.Configure<SmtpOptions>(config.GetSection(SmtpOptions.SectionName));
+        services.AddOptions<SmtpOptions>().Bind(config.GetSection(SmtpOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
         services.PostConfigure<SmtpOptions>(o =>
         {
             if (string.IsNullOrWhiteSpace(o.Host) && string.IsNullOrWhiteSpace(o.PickupDirectory))
@@ -294,6 +301,7 @@ public static class DashboardWebExtensions
 
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseDashboardRateLimits();
         app.UseAntiforgery();
 
         // Scripts, styles and images are public: the fallback policy must not send them to the login page.

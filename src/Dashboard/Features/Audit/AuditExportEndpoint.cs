@@ -12,7 +12,8 @@ public static class AuditExportEndpoint
     public const string Path = "/settings/audit/export.csv";
 
     public static void MapAuditExport(this IEndpointRouteBuilder app) =>
-        app.MapGet(Path, ExportAsync).RequireAuthorization(Policies.ForSection(Section.Users, PermissionLevel.View));
+        app.MapGet(Path, ExportAsync).RequireAuthorization(Policies.ForSection(Section.Users, PermissionLevel.View))
+            .RequireRateLimiting(HttpRateLimits.ExportsPolicy);
 
     private static async Task ExportAsync(HttpContext http, AuditQueries queries, AuditService audit, CurrentView view,
         string? actor, string? action, DateTime? from, DateTime? to)
