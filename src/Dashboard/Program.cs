@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDashboardWeb();
 
 var app = builder.Build();
+app.ValidateConfiguration();
 await app.PrepareDatabaseAsync();
 
 // One-off commands (create-admin, seed-transactions) run against the same services and exit.

@@ -36,7 +36,8 @@ public sealed class AccessKeyService(
     IStepUpAuthentication stepUp,
     SecretProtector protector,
     AuditService audit,
-    TimeProvider clock)
+    TimeProvider clock,
+    IActionThrottle? throttle = null)
 {
     public async Task<IReadOnlyList<AccessKeyRow>> ListAsync(CancellationToken ct = default)
     {
@@ -127,6 +128,9 @@ public sealed class AccessKeyService(
     {
         actor.Demand(Section.Integration, PermissionLevel.Edit);
         stepUp.Demand();
+        // BL-03: create, roll and revoke share one per-user budget (after step-up, so a re-authentication prompt
+        // does not use it up).
+        throttle?.Demand(ThrottledAction.KeyOperation, actor.UserId);
     }
 
     private static async Task EnsureRoomAsync(DashboardDbContext db, DateTime now, CancellationToken ct)

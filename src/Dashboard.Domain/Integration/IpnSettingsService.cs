@@ -26,7 +26,8 @@ public sealed class IpnSettingsService(
     SecretProtector protector,
     AuditService audit,
     Microsoft.Extensions.Options.IOptions<IpnOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    IActionThrottle? throttle = null)
 {
     public const int LogPageSize = 100;
 
@@ -104,6 +105,7 @@ public sealed class IpnSettingsService(
     public async Task SendTestAsync(CancellationToken ct = default)
     {
         actor.Demand(Section.Integration, PermissionLevel.Edit);
+        throttle?.Demand(ThrottledAction.TestIpn, actor.UserId);
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (!await db.IpnEndpoints.AnyAsync(ct)) throw new DomainRuleException("Error.IpnEndpointMissing");
         var now = Now;

@@ -24,7 +24,8 @@ public sealed class MemberService(
     ICurrentActor actor,
     AuditService audit,
     EmailOutbox outbox,
-    TimeProvider clock)
+    TimeProvider clock,
+    IActionThrottle? throttle = null)
 {
     public async Task<MembersOverview> ListAsync(CancellationToken ct = default)
     {
@@ -65,6 +66,7 @@ public sealed class MemberService(
     /// <summary>Invites <paramref name="email"/>; the mail (in <paramref name="culture"/>) links to <paramref name="portalBaseUri"/>.</summary>
     public async Task<Guid> InviteAsync(string email, PermissionGrant grant, string culture, string portalBaseUri, CancellationToken ct = default)
     {
+        throttle?.Demand(ThrottledAction.Invitation, actor.UserId);
         email = email.Trim();
         await using var db = await contexts.CreateDbContextAsync(ct);
         var me = await DemandManagerAsync(db, grant, before: null, ct);
@@ -91,6 +93,7 @@ public sealed class MemberService(
     /// <summary>A new link, mailed again in the language chosen for the invitee.</summary>
     public async Task ResendAsync(Guid invitationId, string portalBaseUri, CancellationToken ct = default)
     {
+        throttle?.Demand(ThrottledAction.Invitation, actor.UserId);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == invitationId, ct) ?? throw new NotFoundException(nameof(Invitation));
         await DemandManagerAsync(db, invitation.Grant, before: null, ct);

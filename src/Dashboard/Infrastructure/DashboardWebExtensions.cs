@@ -45,8 +45,11 @@ public static class DashboardWebExtensions
 
         var dashboard = config.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new DashboardOptions();
         var dataDirectory = dashboard.ResolveDataDirectory(builder.Environment.ContentRootPath);
-        Directory.CreateDirectory(dataDirectory);
-        services.Configure<DashboardOptions>(config.GetSection(DashboardOptions.SectionName));
+        // CFG-02: a folder that cannot be created is reported by DashboardOptionsValidator at start, with its name.
+        try { Directory.CreateDirectory(dataDirectory); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        // CFG-02: configuration is validated when the portal starts (a bad value stops it with the setting's name).
+        services.AddOptions<DashboardOptions>().Bind(config.GetSection(DashboardOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
         services.AddSingleton(new DataDirectory(dataDirectory));
 
         // Data: one context type, created per operation by a scoped factory that reads the current view (SESS-09).
@@ -223,13 +226,17 @@ public static class DashboardWebExtensions
             o.Cookie.SecurePolicy = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
 
+        // BL-03: rate limits on sign-in, password reset and exports (HTTP) and on key, invitation and test-IPN actions.
+        services.AddDashboardRateLimits(config);
+
         // AC-01: deny by default; pages declare [SectionAccess] or [MemberAccess].
         services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddSingleton<IAuthorizationPolicyProvider, SectionPolicyProvider>();
         services.AddScoped<IAuthorizationHandler, SectionAuthorizationHandler>();
 
         // E-mail.
-        services.Configure<SmtpOptions>(config.GetSection(SmtpOptions.SectionName));
+        services.AddOptions<SmtpOptions>().Bind(config.GetSection(SmtpOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
         services.PostConfigure<SmtpOptions>(o =>
         {
             if (string.IsNullOrWhiteSpace(o.Host) && string.IsNullOrWhiteSpace(o.PickupDirectory))
@@ -250,8 +257,28 @@ public static class DashboardWebExtensions
 
         // UI.
         services.AddLocalization();
+        // SESS-08: circuit and hub limits from the "Circuits" section (defaults = the framework's, written down).
+        var circuits = config.GetSection(CircuitLimitsOptions.SectionName).Get<CircuitLimitsOptions>() ?? new CircuitLimitsOptions();
+        services.AddOptions<CircuitLimitsOptions>().Bind(config.GetSection(CircuitLimitsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddRazorComponents()
-            .AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
+            .AddInteractiveServerComponents(o =>
+            {
+                o.DetailedErrors = builder.Environment.IsDevelopment();
+                o.DisconnectedCircuitMaxRetained = circuits.DisconnectedCircuitMaxRetained;
+                o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(circuits.DisconnectedCircuitRetentionSeconds);
+                o.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(circuits.JSInteropTimeoutSeconds);
+                o.MaxBufferedUnacknowledgedRenderBatches = circuits.MaxBufferedUnacknowledgedRenderBatches;
+            })
+            .AddHubOptions(o =>
+            {
+                o.MaximumReceiveMessageSize = circuits.MaximumReceiveMessageSizeKb * 1024L;
+                o.ClientTimeoutInterval = TimeSpan.FromSeconds(circuits.ClientTimeoutSeconds);
+                o.KeepAliveInterval = TimeSpan.FromSeconds(circuits.KeepAliveSeconds);
+                o.HandshakeTimeout = TimeSpan.FromSeconds(circuits.HandshakeTimeoutSeconds);
+            });
+        services.AddSingleton<CircuitsPerUser>();
+        services.AddScoped<CircuitQuota>();
+        services.AddScoped<CircuitHandler, CircuitQuotaHandler>();
         services.AddRadzenComponents();
         services.AddRadzenCookieThemeService(o =>
         {
@@ -296,6 +323,7 @@ public static class DashboardWebExtensions
         app.UseAuthentication();
         app.UseTwoFactorEnrolment();
         app.UseAuthorization();
+        app.UseDashboardRateLimits();
         app.UseAntiforgery();
 
         // Scripts, styles and images are public: the fallback policy must not send them to the login page.

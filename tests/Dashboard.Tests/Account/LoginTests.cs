@@ -44,7 +44,7 @@ public sealed class LoginTests(DashboardFactory factory)
         Assert.Contains("data-testid=\"login-error\"", wrong);
         Assert.Equal(Strip(wrong), Strip(unknown));
 
-        // Tokens (antiforgery, component markers) differ per response; everything a person reads must not.
+        // Tokens (antiforgery, component markers, the CSP nonce) differ per response; everything a person reads must not.
         static string Strip(string html) => System.Text.RegularExpressions.Regex.Replace(html, "value=\"[^\"]*\"|nonce=\"[^\"]*\"|[A-Za-z0-9_\\-+/=]{40,}", "");
     }
 

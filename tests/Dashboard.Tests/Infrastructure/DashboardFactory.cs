@@ -42,8 +42,16 @@ public class DashboardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Dashboard:DemoDays", "5");
         // SESS-03 in a second, so revocation tests need not wait the production minute.
         builder.UseSetting("Dashboard:RevalidationSeconds", "1");
+        // BL-03: many tests sign in, export and create keys from the same (test server) address and user; the
+        // dedicated RateLimitTests lower these again.
+        foreach (var rule in new[] { "SignInPerIp", "SignInPerAccount", "PasswordReset", "Exports", "Invitations", "KeyOperations", "TestIpn" })
+            builder.UseSetting($"RateLimits:{rule}:PermitLimit", "100000");
+        ConfigureSettings(builder);
         builder.ConfigureLogging(l => l.AddProvider(Logs));
     }
+
+    /// <summary>Settings a derived factory changes (applied after the defaults above).</summary>
+    protected virtual void ConfigureSettings(IWebHostBuilder builder) { }
 
     public HttpClient CreateHttpsClient(bool followRedirects = false) =>
         CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = followRedirects, HandleCookies = true });

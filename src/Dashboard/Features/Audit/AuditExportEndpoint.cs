@@ -19,8 +19,10 @@ public static class AuditExportEndpoint
 
     public static void MapAuditExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, ExportAsync).RequireAuthorization(Policies.ForSection(Section.Users, PermissionLevel.View));
-        app.MapGet(XlsxPath, ExportXlsxAsync).RequireAuthorization(Policies.ForSection(Section.Users, PermissionLevel.View));
+        app.MapGet(Path, ExportAsync).RequireAuthorization(Policies.ForSection(Section.Users, PermissionLevel.View))
+            .RequireRateLimiting(HttpRateLimits.ExportsPolicy);
+        app.MapGet(XlsxPath, ExportXlsxAsync).RequireAuthorization(Policies.ForSection(Section.Users, PermissionLevel.View))
+            .RequireRateLimiting(HttpRateLimits.ExportsPolicy);
     }
 
     private static Task RecordExportAsync(HttpContext http, AuditService audit, CurrentView view, string format, string? actor, string? action, DateTime? from, DateTime? to) =>

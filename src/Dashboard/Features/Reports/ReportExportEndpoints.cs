@@ -22,7 +22,7 @@ public static class ReportExportEndpoints
 {
     public static void MapReportExports(this IEndpointRouteBuilder app)
     {
-        var exports = app.MapGroup("/exports");
+        var exports = app.MapGroup("/exports").RequireRateLimiting(HttpRateLimits.ExportsPolicy);
         exports.MapGet("/transactions.{format:regex(^(xlsx|csv)$)}", ExportTransactionsAsync)
             .RequireAuthorization(Policies.ForSection(Section.Transactions, PermissionLevel.View));
         exports.MapGet("/settlements.xlsx", ExportSettlementListAsync)

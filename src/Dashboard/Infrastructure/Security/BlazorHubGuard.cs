@@ -22,6 +22,14 @@ public static class BlazorHubGuard
         return allowedOrigins.Any(a => Uri.TryCreate(a, UriKind.Absolute, out var allowed) && SameOrigin(originUri, allowed));
     }
 
+    /// <summary>WebSocket upgrade (HTTP/1.1) or extended CONNECT (HTTP/2). Checked from the request itself: the
+    /// WebSockets middleware that would set <c>HttpContext.WebSockets</c> only runs inside the hub's endpoint.</summary>
+    private static bool IsWebSocketUpgrade(HttpContext context) =>
+        context.WebSockets.IsWebSocketRequest
+        || string.Equals(context.Request.Headers.Upgrade.ToString(), "websocket", StringComparison.OrdinalIgnoreCase)
+        || context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpExtendedConnectFeature>() is { IsExtendedConnect: true } connect
+            && string.Equals(connect.Protocol, "websocket", StringComparison.OrdinalIgnoreCase);
+
     private static bool SameOrigin(Uri a, Uri b) =>
         string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
         && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
@@ -34,7 +42,7 @@ public static class BlazorHubGuard
             if (path.StartsWithSegments(HubPath, out var rest))
             {
                 // The connection itself (not negotiate, disconnect or initializers) must be a WebSocket.
-                if (!IsAllowed(context.Request, allowedOrigins) || (!rest.HasValue && !context.WebSockets.IsWebSocketRequest))
+                if (!IsAllowed(context.Request, allowedOrigins) || (!rest.HasValue && !IsWebSocketUpgrade(context)))
                 {
                     // A bare 403: no "not found" page re-executed in its place (that would answer a POST with 400).
                     context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;

@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+
+namespace Dashboard.Infrastructure.Security;
+
+/// <summary>SESS-08: the circuit and hub limits ("Circuits" section), set explicitly. The defaults are ASP.NET Core's
+/// own (Microsoft Learn "Blazor Server SignalR" options table), written down so a change is deliberate and visible.</summary>
+public sealed class CircuitLimitsOptions
+{
+    public const string SectionName = "Circuits";
+
+    /// <summary>Disconnected circuits kept in memory for a reconnect (framework default 100).</summary>
+    [Range(1, 100_000)] public int DisconnectedCircuitMaxRetained { get; set; } = 100;
+
+    /// <summary>How long a disconnected circuit waits for its browser (framework default 3 minutes).</summary>
+    [Range(1, 3600)] public int DisconnectedCircuitRetentionSeconds { get; set; } = 180;
+
+    /// <summary>How long the server waits for a JavaScript call to answer (framework default 1 minute).</summary>
+    [Range(1, 600)] public int JSInteropTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Render batches sent but not yet acknowledged before the server stops rendering (framework default 10).</summary>
+    [Range(1, 100)] public int MaxBufferedUnacknowledgedRenderBatches { get; set; } = 10;
+
+    /// <summary>Largest message the hub accepts from a browser, in KB (framework default 32 KB).</summary>
+    [Range(1, 1024)] public int MaximumReceiveMessageSizeKb { get; set; } = 32;
+
+    /// <summary>A browser silent for this long is considered gone (framework default 30 s, twice the keep-alive).</summary>
+    [Range(2, 600)] public int ClientTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>How often the server pings the browser (framework default 15 s).</summary>
+    [Range(1, 300)] public int KeepAliveSeconds { get; set; } = 15;
+
+    /// <summary>Time a new connection has to complete the hub handshake (framework default 15 s).</summary>
+    [Range(1, 300)] public int HandshakeTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>Open circuits (tabs) one signed-in user may hold at once; the next one is refused with a message.
+    /// The framework sets no limit ("There's no limit on the number of connections per user").</summary>
+    [Range(1, 1000)] public int MaxCircuitsPerUser { get; set; } = 10;
+}
+
+/// <summary>SESS-08: how many circuits each user holds, across the whole process (singleton).</summary>
+public sealed class CircuitsPerUser
+{
+    private readonly ConcurrentDictionary<string, int> _open = new(StringComparer.Ordinal);
+
+    public int Count(string userId) => _open.TryGetValue(userId, out var n) ? n : 0;
+
+    /// <summary>Takes a slot for one more circuit of <paramref name="userId"/>; false (and nothing taken) at the cap.</summary>
+    public bool TryAcquire(string userId, int max)
+    {
+        while (true)
+        {
+            var current = Count(userId);
+            if (current >= max) return false;
+            if (current == 0 ? _open.TryAdd(userId, 1) : _open.TryUpdate(userId, current + 1, current)) return true;
+        }
+    }
+
+    public void Release(string userId)
+    {
+        while (_open.TryGetValue(userId, out var current))
+        {
+            if (current <= 1 ? _open.TryRemove(new KeyValuePair<string, int>(userId, current)) : _open.TryUpdate(userId, current - 1, current))
+                return;
+        }
+    }
+}
+
+/// <summary>The verdict for this circuit (scoped): the layout shows the refusal instead of the page.</summary>
+public sealed class CircuitQuota
+{
+    public bool Refused { get; set; }
+}
+
+/// <summary>SESS-08: counts each signed-in user's circuits; one over the cap is refused (the layout renders only a
+/// message and the circuit holds no page state), and its slot is never taken.</summary>
+public sealed class CircuitQuotaHandler(CircuitsPerUser registry, CircuitQuota quota, AuthenticationStateProvider auth,
+    Microsoft.Extensions.Options.IOptions<CircuitLimitsOptions> options, ILogger<CircuitQuotaHandler> log) : CircuitHandler
+{
+    private string? _userId;
+
+    public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        var user = (await auth.GetAuthenticationStateAsync()).User;
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (id is null) return;
+        if (registry.TryAcquire(id, options.Value.MaxCircuitsPerUser))
+        {
+            _userId = id;
+            return;
+        }
+        quota.Refused = true;
+        log.LogWarning("Circuit refused: user {UserId} already holds {Max} circuits", id, options.Value.MaxCircuitsPerUser);
+    }
+
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        if (_userId is not null) registry.Release(_userId);
+        _userId = null;
+        return Task.CompletedTask;
+    }
+}
