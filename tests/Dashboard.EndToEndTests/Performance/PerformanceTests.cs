@@ -160,22 +160,30 @@ public sealed class PerformanceTests(BrowserFixture fixture)
         await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
         await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
         await s.SwitchViewAsync("Maison Lumière SARL · Sandbox");
-        await s.Page.GotoAsync($"/performance/claims/{id}");
-        await s.WaitForInteractiveAsync();
-        await Assertions.Expect(s.Page.Locator("[data-testid=claim-status]")).ToHaveTextAsync("Represented");
-        var panel = s.Page.Locator("[data-testid=simulate-decision]");
-        await Assertions.Expect(panel).ToContainTextAsync("Sandbox: simulate provider decision");
-        await Assertions.Expect(s.Page.Locator("[data-testid=claim-timeline]")).Not.ToContainTextAsync("debited");
+        try
+        {
+            await s.Page.GotoAsync($"/performance/claims/{id}");
+            await s.WaitForInteractiveAsync();
+            await Assertions.Expect(s.Page.Locator("[data-testid=claim-status]")).ToHaveTextAsync("Represented");
+            var panel = s.Page.Locator("[data-testid=simulate-decision]");
+            await Assertions.Expect(panel).ToContainTextAsync("Sandbox: simulate provider decision");
+            await Assertions.Expect(s.Page.Locator("[data-testid=claim-timeline]")).Not.ToContainTextAsync("debited");
 
-        await panel.Locator("[data-testid=sim-decision]").ClickAsync();
-        await s.Page.Locator(".rz-dropdown-item", new() { HasTextString = "Granted to the buyer" }).ClickAsync();
-        await panel.Locator("[data-testid=sim-apply-decision]").ClickAsync();
+            await panel.Locator("[data-testid=sim-decision]").ClickAsync();
+            await s.Page.Locator(".rz-dropdown-item", new() { HasTextString = "Granted to the buyer" }).ClickAsync();
+            await panel.Locator("[data-testid=sim-apply-decision]").ClickAsync();
 
-        await Assertions.Expect(s.Page.Locator("[data-testid=claim-status]")).ToHaveTextAsync("Granted to the buyer");
-        await Assertions.Expect(s.Page.Locator("[data-testid=claim-timeline]")).ToContainTextAsync("debited from your account");
-        await Assertions.Expect(s.Page.Locator("[data-testid=order-timeline] [data-testid=timeline-ClaimDebit]")).ToBeVisibleAsync();
-        await s.ScreenshotAsync("claim-simulated-decision");
-        s.AssertNoErrors();
+            await Assertions.Expect(s.Page.Locator("[data-testid=claim-status]")).ToHaveTextAsync("Granted to the buyer");
+            await Assertions.Expect(s.Page.Locator("[data-testid=claim-timeline]")).ToContainTextAsync("debited from your account");
+            await Assertions.Expect(s.Page.Locator("[data-testid=order-timeline] [data-testid=timeline-ClaimDebit]")).ToBeVisibleAsync();
+            await s.ScreenshotAsync("claim-simulated-decision");
+            s.AssertNoErrors();
+        }
+        finally
+        {
+            // The view is remembered per user: the other tests expect the admin in Production.
+            await s.SwitchViewAsync("Maison Lumière SARL · Production");
+        }
     }
 
     [Fact]
@@ -233,7 +241,9 @@ public sealed class PerformanceTests(BrowserFixture fixture)
         }
 
         // Both tabs loaded the same version; the first one saves first.
-        await first.Page.Locator("[data-testid=chargeback-text]").PressSequentiallyAsync("Tracking shows delivery.", new() { Delay = 10 });
+        await first.Page.Locator("[data-testid=chargeback-text]").ClickAsync();
+        await first.Page.Locator("[data-testid=chargeback-text]").PressSequentiallyAsync("Tracking shows delivery.", new() { Delay = 20 });
+        await Assertions.Expect(first.Page.Locator("[data-testid=draft-status]")).ToContainTextAsync("saved");
         await WaitForDraftAsync(id, "Tracking shows delivery.");
 
         await second.Page.Locator("[data-testid=chargeback-text]").PressSequentiallyAsync("Buyer never contacted us.", new() { Delay = 10 });
