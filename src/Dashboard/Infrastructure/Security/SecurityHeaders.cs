@@ -12,7 +12,9 @@ public static class SecurityHeaders
     public static string Nonce(HttpContext context)
     {
         if (context.Items.TryGetValue(NonceItem, out var existing) && existing is string nonce) return nonce;
-        nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+        // base64url: valid in CSP's nonce grammar and free of '+' and '/', which Razor would HTML-encode in the
+        // attribute (harmless for a browser, but the header and the markup then differ byte for byte).
+        nonce = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(18));
         context.Items[NonceItem] = nonce;
         return nonce;
     }
