@@ -47,8 +47,10 @@ public sealed class PerformanceTests(BrowserFixture fixture)
             if (await db.Chargebacks.AnyAsync(c => c.Id == chargebackId && c.ResponseText == expected)) return;
             await Task.Delay(200);
         }
+        await using var check = Database().CreateDbContext();
+        var stored = await check.Chargebacks.Where(c => c.Id == chargebackId).Select(c => c.ResponseText).SingleAsync();
         var log = fixture.Portal.Output;
-        Assert.Fail("The draft never reached the server. Portal log (end):\n" + log[Math.Max(0, log.Length - 4000)..]);
+        Assert.Fail($"The draft never reached the server (stored: \"{stored}\"). Portal log (end):\n" + log[Math.Max(0, log.Length - 4000)..]);
     }
 
     [Fact]
