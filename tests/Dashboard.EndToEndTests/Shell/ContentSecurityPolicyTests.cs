@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Dashboard.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Dashboard.EndToEndTests.Infrastructure;
 using Dashboard.Infrastructure.Data;
 using Microsoft.Playwright;
@@ -19,6 +21,17 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
             sessionStorage.setItem('csp-violations', JSON.stringify(list));
         });
         """;
+
+    private async Task RevokeActiveKeysAsync()
+    {
+        var contexts = new SystemDbContextFactory(new DbContextOptionsBuilder<DashboardDbContext>()
+            .UseSqlite($"Data Source={fixture.Portal.DatabaseFile};Default Timeout=5").Options);
+        await using var db = contexts.CreateDbContext();
+        var now = DateTime.UtcNow;
+        var keys = await db.AccessKeys.Where(k => k.RevokedUtc == null).ToListAsync();
+        foreach (var key in keys) key.Revoke(now);
+        await db.SaveChangesAsync();
+    }
 
     [Fact]
     public async Task The_main_pages_grid_dialogs_and_charts_work_under_the_policy_without_a_violation()
@@ -52,7 +65,9 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
         await Assertions.Expect(s.Page.Locator(".rz-datepicker-popup-container .rz-calendar").Filter(new() { Visible = true })).ToHaveCountAsync(1);
         await s.Page.Keyboard.PressAsync("Escape");
 
-        // A Radzen dialog: creating an access key asks for the password first.
+        // A Radzen dialog: creating an access key asks for the password first. Other tests share this portal and may
+        // have used up the two active keys the merchant may hold, which would disable the button.
+        await RevokeActiveKeysAsync();
         await s.Page.Locator("[data-testid=nav-menu] a[href='integration/keys']").First.ClickAsync();
         await s.Page.Locator("[data-testid=key-name]").FillAsync("CSP check");
         await s.Page.Locator("[data-testid=key-create]").ClickAsync();
