@@ -1,3 +1,4 @@
+using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +14,16 @@ public sealed record TestBuyerRow(Guid Id, string Name, string Email, DateTime C
 
 public sealed record NewTestBuyer(string Name, string Email, string Password, string CardCode, int ExpiryMonth, int ExpiryYear, AddressInput Address);
 
-/// <summary>Sandbox buyer accounts of the current merchant (Integration › Test accounts); Sandbox only.</summary>
-public sealed class TestAccountService(IDbContextFactory<DashboardDbContext> contexts, ICurrentActor actor, TimeProvider clock)
+public static class TestBuyerAuditActions
+{
+    public const string Created = "test-buyer.created";
+    public const string Updated = "test-buyer.updated";
+    public const string Deleted = "test-buyer.deleted";
+}
+
+/// <summary>Sandbox buyer accounts of the current merchant (Integration › Test accounts); Sandbox only. Every change is
+/// audited with the buyer's e-mail as target and what changed (never a password or a card's test code).</summary>
+public sealed class TestAccountService(IDbContextFactory<DashboardDbContext> contexts, ICurrentActor actor, AuditService audit, TimeProvider clock)
 {
     public async Task<IReadOnlyList<TestBuyerRow>> ListAsync(CancellationToken ct = default)
     {
@@ -40,6 +49,7 @@ public sealed class TestAccountService(IDbContextFactory<DashboardDbContext> con
         await EnsureEmailFreeAsync(db, buyer.Email, null, ct);
         db.TestBuyers.Add(buyer);
         await db.SaveChangesAsync(ct);
+        await AuditAsync(db.Scope, TestBuyerAuditActions.Created, buyer, "created", ct);
         return Row(buyer);
     }
 
@@ -49,46 +59,54 @@ public sealed class TestAccountService(IDbContextFactory<DashboardDbContext> con
         {
             buyer.Update(name, email, string.IsNullOrEmpty(newPassword) ? null : newPassword);
             await EnsureEmailFreeAsync(db, buyer.Email, buyer.Id, ct);
-        }, ct);
+        }, string.IsNullOrEmpty(newPassword) ? "profile" : "profile, password", ct);
 
     public Task AddInstrumentAsync(Guid buyerId, TestInstrumentInput input, CancellationToken ct = default) =>
-        EditAsync(buyerId, (_, buyer) => buyer.AddInstrument(input), ct);
+        EditAsync(buyerId, (_, buyer) => buyer.AddInstrument(input), "card added", ct);
 
     public Task UpdateInstrumentAsync(Guid buyerId, Guid instrumentId, TestInstrumentInput input, CancellationToken ct = default) =>
-        EditAsync(buyerId, (_, buyer) => buyer.ChangeInstrument(instrumentId, input), ct);
+        EditAsync(buyerId, (_, buyer) => buyer.ChangeInstrument(instrumentId, input), "card changed", ct);
 
     public Task RemoveInstrumentAsync(Guid buyerId, Guid instrumentId, CancellationToken ct = default) =>
-        EditAsync(buyerId, (_, buyer) => buyer.RemoveInstrument(instrumentId), ct);
+        EditAsync(buyerId, (_, buyer) => buyer.RemoveInstrument(instrumentId), "card removed", ct);
 
     public Task AddAddressAsync(Guid buyerId, AddressInput address, CancellationToken ct = default) =>
-        EditAsync(buyerId, (_, buyer) => buyer.AddAddress(address), ct);
+        EditAsync(buyerId, (_, buyer) => buyer.AddAddress(address), "address added", ct);
 
     public Task UpdateAddressAsync(Guid buyerId, Guid addressId, AddressInput address, CancellationToken ct = default) =>
-        EditAsync(buyerId, (_, buyer) => buyer.ChangeAddress(addressId, address), ct);
+        EditAsync(buyerId, (_, buyer) => buyer.ChangeAddress(addressId, address), "address changed", ct);
 
     public Task RemoveAddressAsync(Guid buyerId, Guid addressId, CancellationToken ct = default) =>
-        EditAsync(buyerId, (_, buyer) => buyer.RemoveAddress(addressId), ct);
+        EditAsync(buyerId, (_, buyer) => buyer.RemoveAddress(addressId), "address removed", ct);
 
     public async Task DeleteAsync(Guid buyerId, CancellationToken ct = default)
     {
         await using var db = await EditContextAsync(ct);
-        db.TestBuyers.Remove(await FindAsync(db, buyerId, ct));
+        var buyer = await FindAsync(db, buyerId, ct);
+        db.TestBuyers.Remove(buyer);
         await db.SaveChangesAsync(ct);
+        await AuditAsync(db.Scope, TestBuyerAuditActions.Deleted, buyer, "deleted", ct);
     }
 
-    private Task EditAsync(Guid buyerId, Action<DashboardDbContext, TestBuyer> change, CancellationToken ct) =>
+    private Task EditAsync(Guid buyerId, Action<DashboardDbContext, TestBuyer> change, string what, CancellationToken ct) =>
         EditAsync(buyerId, (db, buyer) =>
         {
             change(db, buyer);
             return Task.CompletedTask;
-        }, ct);
+        }, what, ct);
 
-    private async Task EditAsync(Guid buyerId, Func<DashboardDbContext, TestBuyer, Task> change, CancellationToken ct)
+    private async Task EditAsync(Guid buyerId, Func<DashboardDbContext, TestBuyer, Task> change, string what, CancellationToken ct)
     {
         await using var db = await EditContextAsync(ct);
-        await change(db, await FindAsync(db, buyerId, ct));
+        var buyer = await FindAsync(db, buyerId, ct);
+        await change(db, buyer);
         await db.SaveChangesAsync(ct);
+        await AuditAsync(db.Scope, TestBuyerAuditActions.Updated, buyer, what, ct);
     }
+
+    private Task AuditAsync(IMerchantScope scope, string action, TestBuyer buyer, string what, CancellationToken ct) =>
+        audit.RecordAsync(new AuditRecord(action, true, actor.UserId, actor.UserName, scope.MerchantId, scope.Environment,
+            "TestBuyer", buyer.Email, actor.IpAddress, what), ct);
 
     private async Task<DashboardDbContext> EditContextAsync(CancellationToken ct)
     {

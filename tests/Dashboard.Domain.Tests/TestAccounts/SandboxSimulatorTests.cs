@@ -15,7 +15,7 @@ public sealed class SandboxSimulatorTests : IDisposable
 
     public SandboxSimulatorTests()
     {
-        accounts = new TestAccountService(f.Database.Factory(f.Scope), f.Actor, f.Clock);
+        accounts = new TestAccountService(f.Database.Factory(f.Scope), f.Actor, f.Audit, f.Clock);
         simulator = new SandboxSimulator(f.Database.Factory(f.Scope), new LedgerService(f.Database.Factory(f.Scope), f.Clock), f.Actor, f.Clock);
     }
 
@@ -44,7 +44,7 @@ public sealed class SandboxSimulatorTests : IDisposable
     public async Task Test_accounts_exist_only_in_the_sandbox()
     {
         using var production = new IntegrationFixture(PaymentEnvironment.Production);
-        var service = new TestAccountService(production.Database.Factory(production.Scope), production.Actor, production.Clock);
+        var service = new TestAccountService(production.Database.Factory(production.Scope), production.Actor, production.Audit, production.Clock);
         var refused = await Assert.ThrowsAsync<DomainRuleException>(() => service.CreateAsync(new NewTestBuyer("X", "x@example.fr", "sandbox-pass-1", "visa", 1, 2030,
             new AddressInput("X", "1", "1", "Paris", "FR"))));
         Assert.Equal("Error.SandboxOnly", refused.MessageKey);

@@ -11,7 +11,7 @@ public sealed class TestAccountServiceTests : IDisposable
     private readonly IntegrationFixture f = new();
     private readonly TestAccountService accounts;
 
-    public TestAccountServiceTests() => accounts = new TestAccountService(f.Database.Factory(f.Scope), f.Actor, f.Clock);
+    public TestAccountServiceTests() => accounts = new TestAccountService(f.Database.Factory(f.Scope), f.Actor, f.Audit, f.Clock);
 
     public void Dispose() => f.Dispose();
 
@@ -129,8 +129,26 @@ public sealed class TestAccountServiceTests : IDisposable
         Assert.Equal("Camille Test", (await accounts.GetAsync(buyer.Id)).Name);
 
         f.Actor.Level = PermissionLevel.Edit;
-        var production = new TestAccountService(f.Database.Factory(new MerchantScope(f.Merchant.Id, PaymentEnvironment.Production)), f.Actor, f.Clock);
+        var production = new TestAccountService(f.Database.Factory(new MerchantScope(f.Merchant.Id, PaymentEnvironment.Production)), f.Actor, f.Audit, f.Clock);
         var refused = await Assert.ThrowsAsync<DomainRuleException>(() => production.AddInstrumentAsync(buyer.Id, new TestInstrumentInput("amex", 1, 2030)));
         Assert.Equal("Error.SandboxOnly", refused.MessageKey);
+    }
+
+    [Fact]
+    public async Task Every_change_to_a_buyer_is_audited_without_the_password()
+    {
+        var buyer = await BuyerAsync();
+        await accounts.UpdateAsync(buyer.Id, "Camille Test", "camille.test@example.fr", "secret-new-pass-9");
+        await accounts.AddAddressAsync(buyer.Id, Paris with { Line1 = "2 rue de la Paix" });
+        await accounts.DeleteAsync(buyer.Id);
+
+        await using var db = f.Database.Create(MerchantScope.System);
+        var events = await db.AuditEvents.Where(a => a.TargetType == "TestBuyer").OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal([TestBuyerAuditActions.Created, TestBuyerAuditActions.Updated, TestBuyerAuditActions.Updated, TestBuyerAuditActions.Deleted],
+            events.Select(e => e.Action));
+        Assert.All(events, e => Assert.Equal("camille.test@example.fr", e.TargetId));
+        Assert.Equal("profile, password", events[1].Details);
+        Assert.Equal("address added", events[2].Details);
+        Assert.All(events, e => Assert.DoesNotContain("secret-new-pass-9", e.Details ?? "", StringComparison.Ordinal));
     }
 }
