@@ -156,6 +156,10 @@ public sealed class ReportWebTests(ReportsFactory factory)
         Assert.Equal(settlement.Lines.Count, document.SelectNodes("//s:Transaction", ns)!.Count);
         Assert.Equal(settlement.SettlementReference, document.SelectSingleNode("//s:Header/s:SettlementId", ns)!.InnerText);
         Assert.Equal(settlement.Lines.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), document.SelectSingleNode("//s:Trailer/s:TransactionCount", ns)!.InnerText);
+        // Claims charged to the merchant have their own header total, as on the statement and in the Excel list.
+        Assert.Equal("EUR", settlement.Currency);
+        Assert.Equal((settlement.ClaimsTotal / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+            document.SelectSingleNode("//s:Header/s:Claims", ns)!.InnerText);
 
         var statement = await accountant.GetAsync($"/reports/payments/settlements/{settlement.Id}");
         Assert.Equal(HttpStatusCode.OK, statement.StatusCode);

@@ -85,6 +85,7 @@ public static class SettlementExport
         await Element(w, "Fees", ExportText.Major(s.Fees, s.Currency));
         await Element(w, "Refunds", ExportText.Major(s.Refunds, s.Currency));
         await Element(w, "Chargebacks", ExportText.Major(s.Chargebacks, s.Currency));
+        await Element(w, "Claims", ExportText.Major(s.Claims, s.Currency));
         await Element(w, "Reserve", ExportText.Major(s.Reserve, s.Currency));
         await Element(w, "PayoutAmount", ExportText.Major(s.PayoutAmount, s.Currency));
         await w.WriteEndElementAsync();
