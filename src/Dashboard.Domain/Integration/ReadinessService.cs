@@ -37,7 +37,7 @@ public sealed record CopyResult(string? Secret, string? PublicId);
 /// of the current merchant, each through a context scoped to that environment, so the tenant filters still apply.
 /// </summary>
 public sealed class ReadinessService(DbContextOptions<DashboardDbContext> options, IMerchantScope scope, ICurrentActor actor,
-    IStepUpAuthentication stepUp, SecretProtector protector, AuditService audit, IpnOptionsAccessor ipnOptions, BannerFiles banners, TimeProvider clock)
+    IStepUpAuthentication stepUp, SecretProtector protector, AuditService audit, IpnOptionsAccessor ipnOptions, BannerFiles banners, LoginAppLogoFiles logos, TimeProvider clock)
 {
     public const string IpnSetting = "IpnEndpointUrl";
     public const string LoginAppSetting = "LoginApp";
@@ -131,7 +131,8 @@ public sealed class ReadinessService(DbContextOptions<DashboardDbContext> option
         return (new CopyResult(secret, null), "IpnEndpoint", url);
     }
 
-    // The https origins and return URLs move; an app of the same name in Production is updated, otherwise created
+    // The https origins and return URLs move, and the logo (the same bytes under a new stored name, so deleting one
+    // view's logo never touches the other's file); an app of the same name in Production is updated, otherwise created
     // with its own client id and secret (credentials never move).
     private async Task<(CopyResult, string, string)> CopyLoginAppAsync(DashboardDbContext production, Guid sandboxAppId, CopyPreview preview, CancellationToken ct)
     {
@@ -153,7 +154,22 @@ public sealed class ReadinessService(DbContextOptions<DashboardDbContext> option
         {
             existing.Update(new LoginAppInput(existing.Name, existing.Description, existing.PrivacyPolicyUrl, origins, returns), Now);
         }
-        await production.SaveChangesAsync(ct);
+        string? storedLogo = null, previousLogo = null;
+        if (source.LogoStoredName is { } sourceLogo && source.LogoHash != existing.LogoHash)
+        {
+            storedLogo = await logos.WriteAsync(await ReadAllAsync(logos, sourceLogo, ct), source.LogoExtension!, ct);
+            previousLogo = existing.ReplaceLogo(new UploadedImageInfo(source.LogoContentType!, source.LogoExtension!, 0, 0), source.LogoHash, storedLogo, Now);
+        }
+        try
+        {
+            await production.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            logos.Delete(storedLogo);
+            throw;
+        }
+        if (storedLogo is not null) logos.Delete(previousLogo);
         return (new CopyResult(secret, existing.ClientId), "LoginApp", existing.ClientId);
     }
 
@@ -162,14 +178,7 @@ public sealed class ReadinessService(DbContextOptions<DashboardDbContext> option
     {
         await using var sandbox = Open(PaymentEnvironment.Sandbox);
         var source = await sandbox.PopupBanners.AsNoTracking().SingleAsync(ct);
-        byte[] bytes;
-        await using (var file = banners.OpenRead(source.StoredName))
-        using (var copy = new MemoryStream())
-        {
-            await file.CopyToAsync(copy, ct);
-            bytes = copy.ToArray();
-        }
-        var stored = await banners.WriteAsync(bytes, source.Extension, ct);
+        var stored = await banners.WriteAsync(await ReadAllAsync(banners, source.StoredName, ct), source.Extension, ct);
         string? previous;
         try
         {
@@ -186,6 +195,14 @@ public sealed class ReadinessService(DbContextOptions<DashboardDbContext> option
         }
         banners.Delete(previous);
         return (new CopyResult(null, null), "PopupBanner", source.ContentHash);
+    }
+
+    private static async Task<byte[]> ReadAllAsync(ImageFileStore files, string storedName, CancellationToken ct)
+    {
+        await using var file = files.OpenRead(storedName);
+        using var copy = new MemoryStream();
+        await file.CopyToAsync(copy, ct);
+        return copy.ToArray();
     }
 
     private static (List<string> Moving, List<string> Staying) HttpsOnly(LoginApp app)

@@ -16,7 +16,7 @@ public sealed class ReadinessServiceTests : IDisposable
     public ReadinessServiceTests()
     {
         readiness = new ReadinessService(f.Database.Options, f.Scope, f.Actor, f.StepUp, f.Protector, f.Audit, new IpnOptionsAccessor([443]),
-            new BannerFiles(fileDirectory), f.Clock);
+            new BannerFiles(fileDirectory), new LoginAppLogoFiles(Path.Combine(fileDirectory, "logos")), f.Clock);
         sandboxIpn = new IpnSettingsService(f.Database.Factory(f.Scope), f.Actor, f.StepUp, f.Protector, f.Audit, Options.Create(new IpnOptions()), f.Clock);
     }
 
@@ -27,7 +27,7 @@ public sealed class ReadinessServiceTests : IDisposable
     }
 
     private LoginAppService LoginApps(PaymentEnvironment environment) => new(f.Database.Factory(new MerchantScope(f.Merchant.Id, environment)), f.Actor,
-        f.StepUp, f.Protector, f.Audit, new LoginAppLogoFiles(fileDirectory), f.Clock);
+        f.StepUp, f.Protector, f.Audit, new LoginAppLogoFiles(Path.Combine(fileDirectory, "logos")), f.Clock);
 
     [Fact]
     public async Task The_checklist_shows_what_production_still_misses()
@@ -147,5 +147,32 @@ public sealed class ReadinessServiceTests : IDisposable
         Assert.NotEqual(copies[0].StoredName, copies[1].StoredName);
         Assert.Equal(2, Directory.GetFiles(fileDirectory).Length);
         Assert.False(Assert.Single(await readiness.PreviewCopyAsync()).CanApply);
+    }
+
+    [Fact]
+    public async Task A_login_apps_logo_is_copied_as_its_own_file_and_deleting_the_sandbox_logo_leaves_productions()
+    {
+        var sandbox = LoginApps(PaymentEnvironment.Sandbox);
+        var app = (await sandbox.RegisterAsync(new LoginAppInput("Boutique", "Our shop", "https://shop.example/privacy", ["https://shop.example"], []))).App;
+        var png = BannerImageTests.Png(200, 200);
+        var withLogo = await sandbox.UploadLogoAsync(app.Id, new MemoryStream(png));
+
+        await readiness.ApplyCopyAsync(ReadinessService.LoginAppSetting, app.Id.ToString());
+        var production = LoginApps(PaymentEnvironment.Production);
+        var copied = Assert.Single(await production.ListAsync());
+        Assert.NotNull(copied.LogoPath);
+        Assert.EndsWith(withLogo.LogoPath![withLogo.LogoPath!.LastIndexOf('/')..], copied.LogoPath, StringComparison.Ordinal); // same content hash
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(fileDirectory, "logos")).Length);
+
+        // Removing the Sandbox logo deletes only the Sandbox file; Production's logo still reads back the same bytes.
+        await sandbox.RemoveLogoAsync(app.Id);
+        var left = Assert.Single(Directory.GetFiles(Path.Combine(fileDirectory, "logos")));
+        Assert.Equal(png, await File.ReadAllBytesAsync(left));
+
+        // Copying again with nothing changed writes no new file.
+        await sandbox.UpdateAsync(app.Id, new LoginAppInput("Boutique", "Our shop", "https://shop.example/privacy", ["https://shop.example", "https://m.shop.example"], []));
+        await readiness.ApplyCopyAsync(ReadinessService.LoginAppSetting, app.Id.ToString());
+        Assert.NotNull(Assert.Single(await production.ListAsync()).LogoPath);
+        Assert.Single(Directory.GetFiles(Path.Combine(fileDirectory, "logos")));
     }
 }
