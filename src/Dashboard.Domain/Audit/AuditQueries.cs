@@ -25,6 +25,16 @@ public sealed class AuditQueries(IDbContextFactory<DashboardDbContext> contexts,
         return (rows, total);
     }
 
+    /// <summary>The action names for the filter: the well-known ones plus every action this merchant's log holds
+    /// (keys, login apps, banners, claims, test buyers… each area names its own), sorted.</summary>
+    public async Task<IReadOnlyList<string>> ActionsAsync(CancellationToken ct = default)
+    {
+        actor.Demand(Section.Users, PermissionLevel.View);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var present = await Query(db, new AuditFilter()).Select(e => e.Action).Distinct().ToListAsync(ct);
+        return AuditActions.All.Union(present, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Streams the filtered rows, newest first, for the CSV and Excel exports: no row cap, no buffering of the whole log.</summary>
     public async IAsyncEnumerable<AuditEvent> StreamAsync(AuditFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {

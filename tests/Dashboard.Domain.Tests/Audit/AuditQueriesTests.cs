@@ -56,6 +56,21 @@ public sealed class AuditQueriesTests : IDisposable
     }
 
     [Fact]
+    public async Task The_action_filter_offers_every_action_in_the_merchants_log_but_not_other_merchants_own()
+    {
+        var audit = new AuditService(_f.Db.System, _f.Clock);
+        await audit.RecordAsync(new AuditRecord("login-app.deleted", true, _member.Id, _member.Email, _f.Merchant.Id));
+        await audit.RecordAsync(new AuditRecord("other-merchant.only", true, _stranger.Id, _stranger.Email, _f.Other.Id));
+
+        var actions = await QueriesAs(PermissionGrant.Admin).ActionsAsync();
+        Assert.Contains("login-app.deleted", actions);
+        Assert.DoesNotContain("other-merchant.only", actions);
+        Assert.Superset(AuditActions.All.ToHashSet(), actions.ToHashSet());
+        Assert.Equal(actions.Order(StringComparer.Ordinal), actions);
+        Assert.Equal(actions.Count, actions.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Reading_the_log_needs_users_view()
     {
         var q = QueriesAs(Grant((Section.Claims, PermissionLevel.Edit)));
