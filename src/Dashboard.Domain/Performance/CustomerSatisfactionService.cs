@@ -54,7 +54,7 @@ public sealed record SatisfactionOrderRow(Guid OrderId, string SellerOrderId, lo
 /// <summary>
 /// Customer-satisfaction rates over the orders placed in the last 60 days, each order counted once per metric: an
 /// order with both a claim and a chargeback is one defective order. Queries run on the current view's scope (the
-/// context's merchant/environment filters), one COUNT per metric; orders are never loaded to be counted.
+/// context's merchant/environment filters), one aggregate query per trend point; orders are never loaded to be counted.
 /// </summary>
 public sealed class CustomerSatisfactionService(IDbContextFactory<DashboardDbContext> contexts, ICurrentActor actor, TimeProvider clock)
 {
@@ -118,14 +118,31 @@ public sealed class CustomerSatisfactionService(IDbContextFactory<DashboardDbCon
         _ => DeclineThreshold,
     };
 
+    // One query per point: every numerator is a conditional count over the same window (EXISTS inside COUNT), so
+    // the page costs 13 queries instead of 13 × 6.
     private static async Task<Dictionary<SatisfactionMetric, Rate>> RatesAsync(DashboardDbContext db, DateTime endUtc, CancellationToken ct)
     {
-        var orders = InWindow(db.PaymentOrders.AsNoTracking(), endUtc);
-        var total = await orders.CountAsync(ct);
-        var rates = new Dictionary<SatisfactionMetric, Rate>();
-        foreach (var metric in Metrics)
-            rates[metric] = new Rate(total == 0 ? 0 : await Numerator(db, orders, metric).CountAsync(ct), total);
-        return rates;
+        var counts = await InWindow(db.PaymentOrders.AsNoTracking(), endUtc)
+            .GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Total = g.Count(),
+                Defect = g.Count(o => db.GuaranteeClaims.Any(c => c.OrderId == o.Id) || db.Chargebacks.Any(c => c.OrderId == o.Id)),
+                Claim = g.Count(o => db.GuaranteeClaims.Any(c => c.OrderId == o.Id)),
+                Chargeback = g.Count(o => db.Chargebacks.Any(c => c.OrderId == o.Id)),
+                Refund = g.Count(o => o.RefundedAmount > 0),
+                Decline = g.Count(o => o.AuthorizationStatus == AuthorizationStatus.Declined),
+            })
+            .FirstOrDefaultAsync(ct);
+        int total = counts?.Total ?? 0;
+        return new Dictionary<SatisfactionMetric, Rate>
+        {
+            [SatisfactionMetric.DefectRate] = new(counts?.Defect ?? 0, total),
+            [SatisfactionMetric.ClaimRate] = new(counts?.Claim ?? 0, total),
+            [SatisfactionMetric.ChargebackRate] = new(counts?.Chargeback ?? 0, total),
+            [SatisfactionMetric.RefundRate] = new(counts?.Refund ?? 0, total),
+            [SatisfactionMetric.DeclineRate] = new(counts?.Decline ?? 0, total),
+        };
     }
 
     /// <summary>Orders placed in the 60 days before <paramref name="endUtc"/>: after the start, up to and including the end.</summary>

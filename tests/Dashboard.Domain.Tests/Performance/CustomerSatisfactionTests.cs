@@ -78,6 +78,34 @@ public sealed class CustomerSatisfactionTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_rate_on_the_card_counts_exactly_the_orders_its_drill_down_lists()
+    {
+        var claimOnly = await f.Ledger.CapturedOrderAsync(10_000, f.Clock.UtcNow.AddDays(-9));
+        var both = await f.Ledger.CapturedOrderAsync(10_000, f.Clock.UtcNow.AddDays(-8));
+        var chargebackOnly = await f.Ledger.CapturedOrderAsync(10_000, f.Clock.UtcNow.AddDays(-7));
+        var refunded = await f.Ledger.CapturedOrderAsync(10_000, f.Clock.UtcNow.AddDays(-6));
+        await f.Ledger.CapturedOrderAsync(10_000, f.Clock.UtcNow.AddDays(-70));   // outside the window
+        await ClaimAsync(claimOnly, 1_000);
+        await ClaimAsync(both, 1_000);
+        await ChargebackAsync(both, 1_000);
+        await ChargebackAsync(chargebackOnly, 1_000);
+        await f.Ledger.Ledger.ApplyAsync(f.Ledger.Refund(refunded, 500, f.Clock.UtcNow.AddDays(-5)));
+
+        var summary = await Service().GetAsync();
+        var expected = new Dictionary<SatisfactionMetric, int>
+        {
+            [SatisfactionMetric.DefectRate] = 3, [SatisfactionMetric.ClaimRate] = 2, [SatisfactionMetric.ChargebackRate] = 2,
+            [SatisfactionMetric.RefundRate] = 1, [SatisfactionMetric.DeclineRate] = 0,
+        };
+        foreach (var metric in CustomerSatisfactionService.Metrics)
+        {
+            var rate = RateOf(summary, metric);
+            Assert.Equal(new Rate(expected[metric], 4), rate);
+            Assert.Equal(rate.Count, (await Service().OrdersAsync(metric, 0, 200)).Total);
+        }
+    }
+
+    [Fact]
     public async Task Zero_orders_give_zero_rates_and_a_full_trend()
     {
         var summary = await Service().GetAsync();
