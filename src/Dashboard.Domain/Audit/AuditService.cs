@@ -4,11 +4,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Domain.Audit;
 
 /// <summary>The single writer of the audit trail. Each row is chained to the previous one (LOG-03): rows are written
-/// one at a time (a lock in this process, a write transaction in the database — SQLite's is BEGIN IMMEDIATE, so other
-/// processes queue too), so no two rows share a predecessor.</summary>
+/// one at a time — a lock in this process, and a write lock in the database so other processes queue too (SQLite's
+/// BEGIN IMMEDIATE; on PostgreSQL, whose transactions do not serialize a read-then-insert, a transaction-scoped
+/// advisory lock) — so no two rows share a predecessor, however many portal instances write.</summary>
 public sealed class AuditService(IDbContextFactory<DashboardDbContext> contexts, TimeProvider clock)
 {
     private static readonly SemaphoreSlim Writer = new(1, 1);
+
+    /// <summary>The PostgreSQL advisory lock key of the chain's tail ("audit" in ASCII).</summary>
+    public const long ChainLockKey = 0x6175646974;
 
     public async Task RecordAsync(AuditRecord record, CancellationToken ct = default)
     {
@@ -18,6 +22,8 @@ public sealed class AuditService(IDbContextFactory<DashboardDbContext> contexts,
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (db.Database.IsNpgsql())
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", ct);
             var previous = await db.AuditEvents.AsNoTracking().OrderByDescending(x => x.Id).Select(x => x.Hash).FirstOrDefaultAsync(ct);
             e.Chain(previous);
             db.AuditEvents.Add(e);
