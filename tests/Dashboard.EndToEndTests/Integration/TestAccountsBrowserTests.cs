@@ -69,4 +69,47 @@ public sealed class TestAccountsBrowserTests(BrowserFixture fixture)
             await s.SwitchViewAsync("Produktion", sandbox: false);
         }
     }
+
+    [Fact]
+    public async Task The_add_dialog_shows_the_services_errors_under_each_field_and_saves_once_they_are_fixed()
+    {
+        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
+        var staff = DemoDataSeeder.Staff;
+        await s.SignInAsync(staff.Email, staff.Password);
+        await s.SwitchViewAsync("Sandbox", sandbox: true);
+        try
+        {
+            await s.Page.GotoAsync("/integration/test-accounts");
+            await s.WaitForInteractiveAsync();
+            await s.Page.Locator("[data-testid=buyer-add]").ClickAsync();
+            var form = s.Page.Locator("[data-testid=buyer-form]");
+            var email = $"fix.{Guid.NewGuid():N}@example.fr";
+            await form.Locator("input[name=Name]").FillAsync("Camille Test");
+            await form.Locator("input[name=Email]").FillAsync("not-an-address");
+            await form.Locator("input[name=Password]").FillAsync("short");
+            await form.Locator("input[name=Password]").PressAsync("Tab");
+            await s.Page.Locator("[data-testid=buyer-save]").ClickAsync();
+
+            // The staff member reads German: the service's messages, each under its own field; nothing is saved.
+            var errors = form.Locator("[data-testid=field-error]");
+            await Assertions.Expect(errors).ToHaveCountAsync(2);
+            await Assertions.Expect(errors.Nth(1)).ToContainTextAsync("8");
+            await Assertions.Expect(form).ToBeVisibleAsync();
+
+            await form.Locator("input[name=Email]").FillAsync(email);
+            await form.Locator("input[name=Password]").FillAsync("sandbox-pass-1");
+            await form.Locator("input[name=Line1]").FillAsync("1 rue de la Paix");
+            await form.Locator("input[name=PostalCode]").FillAsync("75002");
+            await form.Locator("input[name=City]").FillAsync("Paris");
+            await form.Locator("input[name=City]").PressAsync("Tab");
+            await s.Page.Locator("[data-testid=buyer-save]").ClickAsync();
+            await Assertions.Expect(form).ToBeHiddenAsync();
+            await Assertions.Expect(s.Page.Locator("[data-testid=buyers-grid] tr", new() { HasTextString = email })).ToContainTextAsync("••1111");
+            s.AssertNoErrors();
+        }
+        finally
+        {
+            await s.SwitchViewAsync("Produktion", sandbox: false);
+        }
+    }
 }
