@@ -169,6 +169,12 @@ public sealed partial class TransactionReportTests(BrowserFixture fixture)
         await s.ScreenshotAsync("transactions-saved-view");
         await s.Page.ClickAsync("[data-testid=saved-view-delete]");
         await Assertions.Expect(s.Page.Locator("[data-testid=saved-view-delete]")).ToHaveCountAsync(0);
+
+        // The dark theme applies to the table too (its colours come from Radzen's theme variables).
+        await s.Page.Locator(".rz-appearance-toggle, button[title='Light or dark theme']").First.ClickAsync();
+        await s.Page.WaitForFunctionAsync("() => document.cookie.includes('DashboardTheme=material-dark')");
+        await grid.Locator(".rz-pager").ScrollIntoViewIfNeededAsync();
+        await s.ScreenshotAsync("transactions-dark");
         s.AssertNoErrors();
     }
 
