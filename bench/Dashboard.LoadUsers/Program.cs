@@ -22,7 +22,7 @@ await using var portal = url is null
     ? new PortalProcess(demoDays, new Dictionary<string, string>
     {
         // Every simulated person signs in as the demo admin: lift the per-user circuit cap (SESS-08) for the run.
-        ["Dashboard__Circuits__MaxPerUser"] = "1000",
+        ["Circuits__MaxCircuitsPerUser"] = "1000",
         ["Logging__LogLevel__Default"] = "Warning",
     })
     : null;

@@ -38,6 +38,7 @@ const bound = setTimeout(() => { console.error('circuits.js: time limit reached'
   +(process.env.TIMEOUT_S || 1800) * 1000);
 bound.unref();
 
+const REFUSED_MARK = Buffer.from('too-many-circuits');
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 const rssKb = () => +/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${PID}/status`, 'utf8'))[1];
 const log = o => console.log(JSON.stringify(o));
@@ -102,13 +103,20 @@ async function openCircuit(stats) {
   const circuit = { connection, id: null, batches: 0, closedByUs: false };
   let firstBatch;
   const rendered = new Promise(resolve => { firstBatch = resolve; });
-  connection.on('JS.RenderBatch', id => {
-    circuit.batches++; stats.batches++; firstBatch();
+  connection.on('JS.RenderBatch', (id, data) => {
+    circuit.batches++; stats.batches++;
+    // A circuit over the per-user cap (SESS-08) renders only the refusal, not the page: counted, and the run fails.
+    if (!circuit.refused && data && Buffer.from(data).includes(REFUSED_MARK)) { circuit.refused = true; stats.refused = (stats.refused ?? 0) + 1; }
+    firstBatch();
     connection.send('OnRenderCompleted', id, null).catch(() => {});
   });
-  // JS interop (Radzen, focus, the idle lock's listeners): answer "done, no value".
-  connection.on('JS.BeginInvokeJS', (handle) => {
-    if (handle) connection.send('EndInvokeJSFromDotNet', handle, true, JSON.stringify([handle, true, null])).catch(() => {});
+  // JS interop (Radzen, focus, the idle lock's listeners): answer "done, no value", except a call whose result is a
+  // JS object reference (resultType 1: an `import` of a module, as the idle lock does), which gets an object id as
+  // blazor.web.js gives it; null there would fail the component (ArgumentNullException) and close the circuit.
+  let jsObjectId = 0;
+  connection.on('JS.BeginInvokeJS', (handle, identifier, argsJson, resultType) => {
+    const value = resultType === 1 ? { __jsObjectId: ++jsObjectId } : null;
+    if (handle) connection.send('EndInvokeJSFromDotNet', handle, true, JSON.stringify([handle, true, value])).catch(() => {});
   });
   for (const name of ['JS.AttachComponent', 'JS.EndInvokeDotNet', 'JS.EndUpdateRootComponents', 'JS.EndLocationChanging',
     'JS.SavePersistedState', 'JS.ReceiveByteArray', 'JS.BeginTransmitStream', 'JS.DotNetStreamCallback']) connection.on(name, () => {});
@@ -212,8 +220,9 @@ const percentile = (values, p) => {
     managed_baseline_kb: baselineGc && Math.round(baselineGc.managedBytes / 1024),
     managed_after_kb: afterGc && Math.round(afterGc.managedBytes / 1024),
     released: released.ok, release_refused: released.refused,
-    circuit_errors: stats.errors + stats.closed, failed_opens: stats.fail, last_error: stats.lastError ?? null,
+    circuit_errors: stats.errors + stats.closed, failed_opens: stats.fail, refused: stats.refused ?? 0,
+    last_error: stats.lastError ?? null,
   };
   log(result);
-  process.exit(stats.errors + stats.closed + stats.fail === 0 ? 0 : 1);
+  process.exit(stats.errors + stats.closed + stats.fail + (stats.refused ?? 0) === 0 ? 0 : 1);
 })().catch(e => { console.error('circuits.js:', e); process.exit(2); });

@@ -5,6 +5,7 @@
 #
 #   bench/load/run-circuits.sh                       # STEPS=250,500,1000,2000 HOLD_S=15
 #   STEPS=100,200 HOLD_S=5 bench/load/run-circuits.sh
+#   PAGE=integration PORTAL_LOG=/tmp/portal.log ...  # another page; keep the portal's log
 #
 # The portal runs on CPU 0 and the client on CPU 1 (taskset), so they do not fight for one core.
 set -euo pipefail
@@ -30,6 +31,7 @@ log="$data/portal.log"
 pid=""
 cleanup() {
   if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
+  if [[ -n "${PORTAL_LOG:-}" && -f "$log" ]]; then cp "$log" "$PORTAL_LOG"; fi
   rm -rf "$data"
 }
 trap cleanup EXIT INT TERM
@@ -42,7 +44,7 @@ trap cleanup EXIT INT TERM
   Dashboard__DataDirectory="$data" \
   Dashboard__DemoDays="$DEMO_DAYS" \
   Dashboard__BenchEndpoints=true \
-  Dashboard__Circuits__MaxPerUser=100000 \
+  Circuits__MaxCircuitsPerUser=100000 \
   Logging__LogLevel__Default=Warning \
   exec taskset -c "$SERVER_CPU" dotnet bin/Release/net10.0/Dashboard.dll --urls "http://localhost:$port"
 ) >"$log" 2>&1 &

@@ -85,6 +85,105 @@ public sealed partial class TransactionReportTests(BrowserFixture fixture)
         s.AssertNoErrors();
     }
 
+    [Fact]
+    public async Task Sorting_paging_the_column_picker_and_a_saved_view_change_what_the_table_shows()
+    {
+        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
+        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
+        await s.Page.GotoAsync("/reports/transactions?preset=Last90Days");
+        await s.WaitForInteractiveAsync();
+        var grid = s.Page.Locator("[data-testid=transactions-grid]");
+        var rows = grid.Locator("tbody tr.rz-data-row");
+        var loading = grid.Locator(".rz-datatable-loading");   // shown while a page of rows is read
+        await Assertions.Expect(rows).ToHaveCountAsync(50);
+
+        // Newest first by default, and the date header says so.
+        var dateHeader = grid.Locator("thead th", new() { HasTextString = "Date" });
+        await Assertions.Expect(dateHeader).ToHaveAttributeAsync("aria-sort", "descending");
+
+        // Sort by amount: ascending, then descending; the arrow, the address and the amounts on screen follow.
+        var amountHeader = grid.Locator("thead th", new() { HasTextString = "Amount" });
+        await amountHeader.Locator(".rz-column-title").ClickAsync();
+        await s.Page.WaitForURLAsync(url => url.Contains("sort=Amount", StringComparison.Ordinal) && url.Contains("desc=false", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(loading).ToHaveCountAsync(0);
+        await Assertions.Expect(amountHeader).ToHaveAttributeAsync("aria-sort", "ascending");
+        await Assertions.Expect(amountHeader.Locator(".rzi-sort-asc")).ToHaveCountAsync(1);
+        await Assertions.Expect(dateHeader).Not.ToHaveAttributeAsync("aria-sort", new Regex("."));
+        var ascending = await AmountsAsync(rows);
+        Assert.Equal(ascending.Order().ToList(), ascending);
+
+        await amountHeader.Locator(".rz-column-title").ClickAsync();
+        await s.Page.WaitForURLAsync(url => url.Contains("desc=true", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(amountHeader).ToHaveAttributeAsync("aria-sort", "descending");
+        await Assertions.Expect(loading).ToHaveCountAsync(0);
+        var descending = await AmountsAsync(rows);
+        Assert.Equal(descending.OrderDescending().ToList(), descending);
+        Assert.True(descending[0] > ascending[0], "the largest amount comes first once sorted descending");
+        await s.ScreenshotAsync("transactions-sorted");
+
+        // Next page: other rows, still in descending order below the first page's last amount.
+        var summary = grid.Locator("[data-testid=pager-summary]");
+        await Assertions.Expect(summary).ToContainTextAsync("Page 1 of");
+        var firstRow = await rows.First.InnerTextAsync();
+        await grid.Locator(".rz-pager-next").ClickAsync();
+        await Assertions.Expect(summary).ToContainTextAsync("Page 2 of");
+        await Assertions.Expect(loading).ToHaveCountAsync(0);
+        await Assertions.Expect(rows.First).Not.ToHaveTextAsync(firstRow);
+        var secondPage = await AmountsAsync(rows);
+        Assert.Equal(secondPage.OrderDescending().ToList(), secondPage);
+        Assert.True(secondPage[0] <= descending[^1]);
+
+        // Column picker: the reason code is hidden by default; showing it adds its header and a cell to every row,
+        // hiding the buyer's e-mail removes them.
+        var reasonHeader = grid.Locator("thead th", new() { HasTextString = "Reason code" });
+        var buyerHeader = grid.Locator("thead th", new() { HasTextString = "Buyer" });
+        await Assertions.Expect(reasonHeader).ToHaveCountAsync(0);
+        var cells = await rows.First.Locator("td").CountAsync();
+        await grid.Locator("[data-testid=column-picker] summary").ClickAsync();
+        await grid.Locator("[data-testid=column-toggle-ReasonCode]").CheckAsync();
+        await Assertions.Expect(reasonHeader).ToBeVisibleAsync();
+        await Assertions.Expect(rows.First.Locator("td")).ToHaveCountAsync(cells + 1);
+        await grid.Locator("[data-testid=column-toggle-BuyerEmail]").UncheckAsync();
+        await Assertions.Expect(buyerHeader).ToHaveCountAsync(0);
+        await Assertions.Expect(rows.First.Locator("td")).ToHaveCountAsync(cells);
+        await s.ScreenshotAsync("transactions-columns");
+
+        // A saved view keeps the columns and the sort: a fresh visit shows the defaults, applying the view brings them back.
+        var name = $"Columns {Guid.NewGuid():N}"[..20];
+        await s.Page.FillAsync("[data-testid=saved-view-name]", name);
+        await s.Page.PressAsync("[data-testid=saved-view-name]", "Tab");   // the text box takes its value on change
+        await s.Page.ClickAsync("[data-testid=saved-view-save]");
+        await Assertions.Expect(s.Page.Locator("[data-testid=saved-view-delete]")).ToBeVisibleAsync();
+        await s.Page.GotoAsync("/reports/transactions");
+        await s.WaitForInteractiveAsync();
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        await Assertions.Expect(reasonHeader).ToHaveCountAsync(0);
+        await Assertions.Expect(buyerHeader).ToBeVisibleAsync();
+        await s.Page.ClickAsync("[data-testid=saved-view-select]");
+        await s.Page.Locator(".rz-dropdown-item", new() { HasTextString = name }).ClickAsync();
+        await s.Page.WaitForURLAsync(url => url.Contains("sort=Amount", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(reasonHeader).ToBeVisibleAsync();
+        await Assertions.Expect(buyerHeader).ToHaveCountAsync(0);
+        await Assertions.Expect(amountHeader).ToHaveAttributeAsync("aria-sort", "descending");
+        await s.ScreenshotAsync("transactions-saved-view");
+        await s.Page.ClickAsync("[data-testid=saved-view-delete]");
+        await Assertions.Expect(s.Page.Locator("[data-testid=saved-view-delete]")).ToHaveCountAsync(0);
+
+        // The dark theme applies to the table too (its colours come from Radzen's theme variables).
+        await s.Page.Locator(".rz-appearance-toggle, button[title='Light or dark theme']").First.ClickAsync();
+        await s.Page.WaitForFunctionAsync("() => document.cookie.includes('DashboardTheme=material-dark')");
+        await grid.Locator(".rz-pager").ScrollIntoViewIfNeededAsync();
+        await s.ScreenshotAsync("transactions-dark");
+        s.AssertNoErrors();
+    }
+
+    // The amounts of the rows on screen (4th column), in minor units; refunds are negative.
+    private static async Task<List<long>> AmountsAsync(ILocator rows) =>
+        (await rows.Locator("td:nth-child(4)").AllInnerTextsAsync())
+            .Select(t => (t.Contains('-') || t.Contains('\u2212') ? -1 : 1) * long.Parse(Digits().Replace(t, ""), System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+
     private static async Task<int> RowCountAsync(IPage page)
     {
         var text = await page.Locator("[data-testid=row-count]").InnerTextAsync();
