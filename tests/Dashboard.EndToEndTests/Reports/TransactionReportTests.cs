@@ -50,6 +50,55 @@ public sealed partial class TransactionReportTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_filter_bar_applies_period_types_statuses_and_amounts_with_the_keyboard()
+    {
+        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
+        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
+        await s.Page.GotoAsync("/reports/transactions");
+        await s.WaitForInteractiveAsync();
+        var rows = s.Page.Locator("[data-testid=transactions-grid] tbody tr.rz-data-row");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+
+        // Every control has a visible label that names it.
+        await Assertions.Expect(s.Page.GetByLabel("Period")).ToHaveValueAsync("Last30Days");
+        await Assertions.Expect(s.Page.Locator("[data-testid=filter-type] button")).ToHaveAccessibleNameAsync("Type All");
+        await Assertions.Expect(s.Page.GetByLabel("Min. amount")).ToBeVisibleAsync();
+
+        await s.Page.GetByLabel("Period").SelectOptionAsync(new SelectOptionValue { Label = "Last 90 days" });
+        // The type choice opens and ticks from the keyboard; closed, its items are not shown.
+        var types = s.Page.Locator("[data-testid=filter-type]");
+        await Assertions.Expect(types.GetByLabel("Refund", new() { Exact = true })).Not.ToBeVisibleAsync();
+        await types.Locator("button").FocusAsync();
+        await s.Page.Keyboard.PressAsync("Enter");
+        await types.GetByLabel("Capture", new() { Exact = true }).FocusAsync();
+        await s.Page.Keyboard.PressAsync("Space");
+        await types.GetByLabel("Refund", new() { Exact = true }).CheckAsync();
+        await Assertions.Expect(types.Locator("button")).ToHaveTextAsync("Capture, Refund");
+        await s.Page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(types.GetByLabel("Refund", new() { Exact = true })).ToHaveCountAsync(0);
+        await Assertions.Expect(types.Locator("button")).ToBeFocusedAsync();
+        await Assertions.Expect(types.Locator("button")).ToHaveAttributeAsync("aria-expanded", "false");
+        await s.Page.Locator("[data-testid=filter-status] button").ClickAsync();
+        await s.Page.Locator("[data-testid=filter-status]").GetByLabel("Completed", new() { Exact = true }).CheckAsync();
+        await s.Page.GetByLabel("Min. amount").FillAsync("1.5");
+        await s.Page.ClickAsync("[data-testid=filter-apply]");
+
+        await s.Page.WaitForURLAsync(url => Uri.UnescapeDataString(url) is var u && u.Contains("preset=Last90Days", StringComparison.Ordinal)
+            && u.Contains("type=Capture,Refund", StringComparison.Ordinal) && u.Contains("status=Completed", StringComparison.Ordinal)
+            && u.Contains("min=1.5", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        await Assertions.Expect(rows.Locator("td:nth-child(2)").Filter(new() { HasTextRegex = new Regex("^(Capture|Refund)$") })).ToHaveCountAsync(await rows.CountAsync());
+        await Assertions.Expect(rows.Locator("td:nth-child(3)").Filter(new() { HasNotTextString = "Completed" })).ToHaveCountAsync(0);
+
+        // Reset empties the choices again.
+        await s.Page.ClickAsync("[data-testid=filter-reset]");
+        await s.Page.WaitForURLAsync(url => !url.Contains("type=", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(types.Locator("button")).ToHaveTextAsync("All");
+        await Assertions.Expect(s.Page.GetByLabel("Period")).ToHaveValueAsync("Last30Days");
+        s.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task Searching_an_order_keeps_the_filter_in_the_address_and_opens_its_timeline()
     {
         await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);

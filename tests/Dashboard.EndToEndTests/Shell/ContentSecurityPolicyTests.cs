@@ -49,18 +49,19 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
         // Home: key figures and the daily volume chart (SVG rendered by Radzen).
         await Assertions.Expect(s.Page.Locator("[data-testid=daily-volume-chart] svg").First).ToBeVisibleAsync();
 
-        // Transactions: the Radzen grid pages and sorts in the circuit, drop-downs and a date picker open their popups.
+        // Transactions: the table pages in the circuit, the filter bar's choices work and a Radzen date picker opens its popup.
         await s.Page.Locator("[data-testid=nav-menu] a[href='reports/transactions']").First.ClickAsync();
         var rows = s.Page.Locator("[data-testid=transactions-grid] tbody tr.rz-data-row");
         await Assertions.Expect(rows.First).ToBeVisibleAsync();
         var firstBefore = await rows.First.InnerTextAsync();
         await s.Page.Locator("[data-testid=transactions-grid] .rz-pager-next").First.ClickAsync();
         await Assertions.Expect(rows.First).Not.ToHaveTextAsync(firstBefore);
-        await s.Page.Locator("[data-testid=filter-type]").ClickAsync();
-        await s.Page.Locator(".rz-multiselect-item", new() { HasTextString = "Capture" }).First.ClickAsync();
-        await s.Page.Keyboard.PressAsync("Escape");
-        await s.Page.Locator("[data-testid=filter-preset]").ClickAsync();
-        await s.Page.Locator(".rz-dropdown-item", new() { HasTextString = "Custom range" }).ClickAsync();
+        // The filter bar's choices are native controls; ticking one re-renders the button's text through the circuit.
+        await s.Page.Locator("[data-testid=filter-type] button").ClickAsync();
+        await s.Page.Locator("[data-testid=filter-type]").GetByLabel("Capture", new() { Exact = true }).CheckAsync();
+        await Assertions.Expect(s.Page.Locator("[data-testid=filter-type] button")).ToHaveTextAsync("Capture");
+        await s.Page.Locator("[data-testid=filter-type] button").ClickAsync();
+        await s.Page.SelectOptionAsync("[data-testid=filter-preset]", new SelectOptionValue { Label = "Custom range" });
         await s.Page.Locator("[data-testid=filter-from] .rz-datepicker-trigger").ClickAsync();
         await Assertions.Expect(s.Page.Locator(".rz-datepicker-popup-container .rz-calendar").Filter(new() { Visible = true })).ToHaveCountAsync(1);
         await s.Page.Keyboard.PressAsync("Escape");

@@ -77,8 +77,7 @@ public sealed class ShellTests(BrowserFixture fixture)
         await Assertions.Expect(s.Page.Locator("[data-testid=sandbox-banner]")).ToBeVisibleAsync();
         await s.WaitForInteractiveAsync();
 
-        await s.Page.ClickAsync("[data-testid=culture-switcher]");
-        await s.Page.Locator(".rz-dropdown-item", new() { HasTextString = "français" }).ClickAsync();
+        await s.Page.SelectOptionAsync("[data-testid=culture-switcher]", new SelectOptionValue { Label = "français" });
         await Assertions.Expect(s.Page.Locator("[data-testid=nav-menu]")).ToContainTextAsync("Rapports");
         await Assertions.Expect(s.Page.Locator("[data-testid=sandbox-banner]")).ToContainTextAsync("Sandbox");
         await s.ScreenshotAsync("sandbox-fr");
@@ -89,8 +88,7 @@ public sealed class ShellTests(BrowserFixture fixture)
         await s.Page.Locator(".rz-dropdown-item", new() { HasTextString = $"{DemoDataSeeder.FrenchMerchantName} · Production" }).ClickAsync();
         await Assertions.Expect(s.Page.Locator("[data-testid=sandbox-banner]")).ToHaveCountAsync(0);
         await s.WaitForInteractiveAsync();
-        await s.Page.ClickAsync("[data-testid=culture-switcher]");
-        await s.Page.Locator(".rz-dropdown-item", new() { HasTextString = "English" }).ClickAsync();
+        await s.Page.SelectOptionAsync("[data-testid=culture-switcher]", new SelectOptionValue { Label = "English" });
         await Assertions.Expect(s.Page.Locator("[data-testid=nav-menu]")).ToContainTextAsync("Reports");
         s.AssertNoErrors();
     }
