@@ -83,6 +83,7 @@ public sealed class TestAccountsBrowserTests(BrowserFixture fixture)
             await s.WaitForInteractiveAsync();
             await s.Page.Locator("[data-testid=buyer-add]").ClickAsync();
             var form = s.Page.Locator("[data-testid=buyer-form]");
+            await Assertions.Expect(form.Locator("input[name=Name]")).ToBeFocusedAsync();
             var email = $"fix.{Guid.NewGuid():N}@example.fr";
             await form.Locator("input[name=Name]").FillAsync("Camille Test");
             await form.Locator("input[name=Email]").FillAsync("not-an-address");
@@ -96,12 +97,7 @@ public sealed class TestAccountsBrowserTests(BrowserFixture fixture)
             await Assertions.Expect(errors.Nth(1)).ToContainTextAsync("8");
             await Assertions.Expect(form).ToBeVisibleAsync();
 
-            await form.Locator("input[name=Email]").FillAsync(email);
-            await form.Locator("input[name=Password]").FillAsync("sandbox-pass-1");
-            await form.Locator("input[name=Line1]").FillAsync("1 rue de la Paix");
-            await form.Locator("input[name=PostalCode]").FillAsync("75002");
-            await form.Locator("input[name=City]").FillAsync("Paris");
-            await form.Locator("input[name=City]").PressAsync("Tab");
+            await TestBuyerSteps.FillValidAsync(form, "Camille Test", email);
             await s.Page.Locator("[data-testid=buyer-save]").ClickAsync();
             await Assertions.Expect(form).ToBeHiddenAsync();
             await Assertions.Expect(s.Page.Locator("[data-testid=buyers-grid] tr", new() { HasTextString = email })).ToContainTextAsync("••1111");
