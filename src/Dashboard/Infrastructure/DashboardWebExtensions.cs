@@ -332,7 +332,14 @@ public static class DashboardWebExtensions
         app.MapRazorComponents<App>()
             // SESS-06: SecurityHeaders sends one complete policy with frame-ancestors 'none' (stricter than Blazor's
             // own "frame-ancestors 'self'" header, which would otherwise arrive as a second CSP header).
-            .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+            // SESS-08: compression as configured (CircuitLimitsOptions.WebSocketCompression); with a callback set,
+            // Blazor applies ContentSecurityFrameAncestorsPolicy (null: none) and nothing else.
+            .AddInteractiveServerRenderMode(o =>
+            {
+                o.ContentSecurityFrameAncestorsPolicy = null;
+                o.ConfigureWebSocketAcceptContext = CircuitCompressionPolicy.For(
+                    app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CircuitLimitsOptions>>().Value.WebSocketCompression);
+            });
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoints();
         app.MapEvidenceEndpoints();

@@ -40,6 +40,36 @@ public sealed class CircuitLimitsOptions
     /// The framework sets no limit ("There's no limit on the number of connections per user"). The upper bound leaves
     /// room for the circuit load test (bench/load), which opens thousands of circuits as one user.</summary>
     [Range(1, 100_000)] public int MaxCircuitsPerUser { get; set; } = 10;
+
+    /// <summary>WebSocket compression of the circuits' messages (permessage-deflate). The framework's default keeps
+    /// one deflate state per connection for its whole life (about 256 KB of native memory each, which the C allocator
+    /// does not hand back to the system once circuits close); <see cref="CircuitCompression.PerMessage"/> compresses
+    /// each message on its own and frees the state after it.</summary>
+    [EnumDataType(typeof(CircuitCompression))] public CircuitCompression WebSocketCompression { get; set; } = CircuitCompression.PerMessage;
+}
+
+/// <summary>How circuits' WebSocket messages are compressed (<see cref="CircuitLimitsOptions.WebSocketCompression"/>).</summary>
+public enum CircuitCompression
+{
+    /// <summary>Each message compressed on its own (no server context takeover): no deflate state kept per circuit.</summary>
+    PerMessage,
+
+    /// <summary>ASP.NET Core's default: one deflate state per connection, for the best ratio on repetitive messages.</summary>
+    SharedContext,
+
+    /// <summary>No compression: least CPU and memory, most bytes on the wire.</summary>
+    Off,
+}
+
+/// <summary>Applies <see cref="CircuitLimitsOptions.WebSocketCompression"/> to the WebSocket accept of the Blazor hub.</summary>
+public static class CircuitCompressionPolicy
+{
+    public static Func<HttpContext, WebSocketAcceptContext, Task> For(CircuitCompression compression) => (_, accept) =>
+    {
+        accept.DangerousEnableCompression = compression != CircuitCompression.Off;
+        accept.DisableServerContextTakeover = compression == CircuitCompression.PerMessage;
+        return Task.CompletedTask;
+    };
 }
 
 /// <summary>SESS-08: how many circuits each user holds, across the whole process (singleton).</summary>
