@@ -6,7 +6,8 @@ namespace Dashboard.Components.Shared;
 /// 50 rows × 9 columns holds one component instead of hundreds (issue 7: server memory per circuit).</summary>
 /// <param name="Key">Stable name (the row type's property name): the sort key, the saved views' column list.</param>
 /// <param name="Title">Header text, already localized.</param>
-/// <param name="Cell">Renders one cell; markup only (a component inside it would be created once per row again).</param>
+/// <param name="Cell">Renders one cell; markup only (elements, attributes, text): the rows are written as one HTML
+/// string by <see cref="StaticMarkup"/>, which refuses components and event handlers.</param>
 public sealed record ReportColumn<TItem>(string Key, string Title, RenderFragment<TItem> Cell)
 {
     /// <summary>CSS width of the column, e.g. "150px".</summary>
