@@ -55,13 +55,19 @@ public sealed class PortalSession : IAsyncDisposable
     {
         await Page.GotoAsync("/");
         await WaitForInteractiveAsync();
-        await Page.ClickAsync("[data-testid=view-switcher]");
-        await Page.Locator(".rz-dropdown-item", new() { HasTextString = itemText }).First.ClickAsync();
+        await ChooseViewAsync(itemText);
         // The switch reloads the page; the Sandbox banner tells which view arrived.
         var banner = Page.Locator("[data-testid=sandbox-banner]");
         if (sandbox) await Assertions.Expect(banner).ToBeVisibleAsync();
         else await Assertions.Expect(banner).ToHaveCountAsync(0);
         await WaitForInteractiveAsync();
+    }
+
+    /// <summary>Chooses the header switcher's option whose text contains <paramref name="itemText"/>; the page reloads.</summary>
+    public async Task ChooseViewAsync(string itemText)
+    {
+        var option = Page.Locator("[data-testid=view-switcher] option", new() { HasTextString = itemText }).First;
+        await Page.SelectOptionAsync("[data-testid=view-switcher]", (await option.GetAttributeAsync("value"))!);
     }
 
     /// <summary>Waits for <paramref name="next"/>, first confirming the password when the portal asks for it (AUTH-08).</summary>

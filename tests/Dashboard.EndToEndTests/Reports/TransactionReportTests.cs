@@ -135,6 +135,33 @@ public sealed partial class TransactionReportTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_open_authorizations_tab_shows_its_age_groups_and_the_first_tab_brings_the_report_back()
+    {
+        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
+        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
+        await s.Page.GotoAsync("/reports/transactions");
+        await s.WaitForInteractiveAsync();
+        var allTab = s.Page.GetByRole(AriaRole.Tab, new() { Name = "All transactions" });
+        var openTab = s.Page.GetByRole(AriaRole.Tab, new() { Name = "Open authorizations" });
+        await Assertions.Expect(allTab).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(s.Page.Locator("[data-testid=transactions-grid] tbody tr.rz-data-row").First).ToBeVisibleAsync();
+
+        await openTab.ClickAsync();
+        await Assertions.Expect(openTab).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(s.Page.Locator("[data-testid=open-auth-rule]")).ToContainTextAsync("days");
+        await Assertions.Expect(s.Page.Locator("[data-testid=open-auth-ExpiringSoon]")).ToBeVisibleAsync();
+        await Assertions.Expect(s.Page.Locator("[data-testid=open-auth-grid]")).ToBeVisibleAsync();
+        await Assertions.Expect(s.Page.Locator("[data-testid=transactions-grid]")).ToHaveCountAsync(0);
+        await s.ScreenshotAsync("transactions-open-authorizations");
+
+        await allTab.ClickAsync();
+        await Assertions.Expect(allTab).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(s.Page.Locator("[data-testid=transactions-grid] tbody tr.rz-data-row").First).ToBeVisibleAsync();
+        await Assertions.Expect(s.Page.Locator("[data-testid=open-auth-grid]")).ToHaveCountAsync(0);
+        s.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task Sorting_paging_the_column_picker_and_a_saved_view_change_what_the_table_shows()
     {
         await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
@@ -209,8 +236,7 @@ public sealed partial class TransactionReportTests(BrowserFixture fixture)
         await Assertions.Expect(rows.First).ToBeVisibleAsync();
         await Assertions.Expect(reasonHeader).ToHaveCountAsync(0);
         await Assertions.Expect(buyerHeader).ToBeVisibleAsync();
-        await s.Page.ClickAsync("[data-testid=saved-view-select]");
-        await s.Page.Locator(".rz-dropdown-item", new() { HasTextString = name }).ClickAsync();
+        await s.Page.SelectOptionAsync("[data-testid=saved-view-select]", new SelectOptionValue { Label = name });
         await s.Page.WaitForURLAsync(url => url.Contains("sort=Amount", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(reasonHeader).ToBeVisibleAsync();
         await Assertions.Expect(buyerHeader).ToHaveCountAsync(0);

@@ -72,8 +72,7 @@ public sealed class ShellTests(BrowserFixture fixture)
         await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
         await Assertions.Expect(s.Page.Locator("[data-testid=sandbox-banner]")).ToHaveCountAsync(0);
 
-        await s.Page.ClickAsync("[data-testid=view-switcher]");
-        await s.Page.Locator(".rz-dropdown-item", new() { HasTextString = $"{DemoDataSeeder.FrenchMerchantName} · Sandbox" }).ClickAsync();
+        await s.ChooseViewAsync($"{DemoDataSeeder.FrenchMerchantName} · Sandbox");
         await Assertions.Expect(s.Page.Locator("[data-testid=sandbox-banner]")).ToBeVisibleAsync();
         await s.WaitForInteractiveAsync();
 
@@ -84,8 +83,7 @@ public sealed class ShellTests(BrowserFixture fixture)
         await s.WaitForInteractiveAsync();
 
         // Back to Production and English, so the other tests see the defaults.
-        await s.Page.ClickAsync("[data-testid=view-switcher]");
-        await s.Page.Locator(".rz-dropdown-item", new() { HasTextString = $"{DemoDataSeeder.FrenchMerchantName} · Production" }).ClickAsync();
+        await s.ChooseViewAsync($"{DemoDataSeeder.FrenchMerchantName} · Production");
         await Assertions.Expect(s.Page.Locator("[data-testid=sandbox-banner]")).ToHaveCountAsync(0);
         await s.WaitForInteractiveAsync();
         await s.Page.SelectOptionAsync("[data-testid=culture-switcher]", new SelectOptionValue { Label = "English" });
