@@ -75,7 +75,7 @@ public sealed class IdleTimeoutTests(IdlePortalFixture fixture) : IClassFixture<
 
         for (var i = 0; i < 6; i++)
         {
-            // Opening and closing the sidebar: an event sent to the circuit each time.
+            // Opening and closing the sidebar: a click each time, which js/idle-activity.js reports as activity.
             await s.Page.GetByLabel("Show or hide the menu").First.ClickAsync();
             await s.Page.WaitForTimeoutAsync(2_000);
         }

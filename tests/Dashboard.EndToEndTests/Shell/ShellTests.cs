@@ -66,6 +66,38 @@ public sealed class ShellTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_menu_toggle_hides_and_shows_the_sidebar_on_a_wide_screen_and_opens_it_on_a_narrow_one()
+    {
+        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
+        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
+        var toggle = s.Page.GetByLabel("Show or hide the menu");
+        const string Width = "document.getElementById('dashboard-sidebar').getBoundingClientRect().width";
+
+        // Wide (1366 px): shown, hidden by a click, shown again by the next (Radzen's CSS animates the width;
+        // a hidden sidebar keeps its 1 px border).
+        await s.Page.WaitForFunctionAsync($"() => {Width} > 200");
+        await toggle.ClickAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await s.Page.WaitForFunctionAsync($"() => {Width} < 2");
+        await s.ScreenshotAsync("sidebar-hidden");
+        await toggle.ClickAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+        await s.Page.WaitForFunctionAsync($"() => {Width} > 200");
+
+        // Narrow (phone): hidden at first, the first click opens it and its links work.
+        await s.Page.SetViewportSizeAsync(600, 850);
+        await s.Page.GotoAsync("/");
+        await s.WaitForInteractiveAsync();
+        await s.Page.WaitForFunctionAsync($"() => {Width} < 2");
+        await toggle.ClickAsync();
+        await s.Page.WaitForFunctionAsync($"() => {Width} > 200");
+        await s.ScreenshotAsync("sidebar-narrow-open");
+        await s.Page.Locator("[data-testid=nav-menu] a[href='reports/transactions']").ClickAsync();
+        await Assertions.Expect(s.Page.Locator("h1.page-heading")).ToContainTextAsync("Transactions");
+        s.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task Switching_to_the_sandbox_shows_the_banner_and_switching_language_translates_the_menu()
     {
         await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);

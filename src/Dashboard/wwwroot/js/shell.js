@@ -1,0 +1,19 @@
+// The shell's sidebar toggle, handled in the browser (issue 7: no component and no call to the circuit for it).
+// Radzen's CSS shows a .rz-sidebar-responsive sidebar on wide screens and hides it at 768 px and below; a click on the
+// toggle turns the sidebar into the opposite of what is shown now (.rz-sidebar-expanded / .rz-sidebar-collapsed).
+// Blazor never rewrites these classes: the sidebar's class attribute is the same in every render.
+(() => {
+  const narrow = window.matchMedia('(max-width: 768px)');
+
+  document.addEventListener('click', event => {
+    const toggle = event.target instanceof Element ? event.target.closest('[data-sidebar-toggle]') : null;
+    if (!toggle) return;
+    const sidebar = document.getElementById(toggle.getAttribute('aria-controls'));
+    if (!sidebar) return;
+    const shown = sidebar.classList.contains('rz-sidebar-expanded')
+      || (!sidebar.classList.contains('rz-sidebar-collapsed') && !narrow.matches);
+    sidebar.classList.toggle('rz-sidebar-expanded', !shown);
+    sidebar.classList.toggle('rz-sidebar-collapsed', shown);
+    toggle.setAttribute('aria-expanded', String(!shown));
+  });
+})();
