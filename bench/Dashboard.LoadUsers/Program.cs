@@ -24,6 +24,8 @@ await using var portal = url is null
         // Every simulated person signs in as the demo admin: lift the per-user circuit cap (SESS-08) for the run.
         ["Circuits__MaxCircuitsPerUser"] = "1000",
         ["Logging__LogLevel__Default"] = "Warning",
+        // The portal's own share of each interaction (Blazor's event-handler and render-diff timings): /_bench/timings.
+        ["Dashboard__BenchEndpoints"] = "true",
     })
     : null;
 var baseUrl = url ?? portal!.BaseUrl;
@@ -42,6 +44,7 @@ await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeL
             "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"],
 });
 
+using var bench = new HttpClient { BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/") };
 var samples = new List<(string Step, double Ms)>();
 // Signing in and the first page load are the heaviest part for 20 browsers on 2 cores: two at a time, then everyone
 // starts clicking together, so the timed part really has all users active at once.
@@ -65,7 +68,28 @@ await Task.WhenAll(Enumerable.Range(0, users).Select(async u =>
 }));
 
 Report();
+await ReportServerTimingsAsync();
 return failures.Count == 0 ? 0 : 1;
+
+// The portal's side of the same interactions, from the framework's histograms (absent unless the portal runs in
+// Development with Dashboard:BenchEndpoints=true, as the portal this bench starts does).
+async Task ReportServerTimingsAsync()
+{
+    var response = await bench.GetAsync("_bench/timings");
+    if (!response.IsSuccessStatusCode)
+    {
+        Console.WriteLine("server-side timings: not available (start the portal with Dashboard__BenchEndpoints=true in Development)");
+        return;
+    }
+    using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    Console.WriteLine("server side, the same period (Blazor's own histograms):");
+    foreach (var timing in json.RootElement.EnumerateObject())
+    {
+        var t = timing.Value;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {timing.Name,-36} {t.GetProperty("count").GetInt32(),5} {t.GetProperty("p50Ms").GetDouble(),9:F1} {t.GetProperty("p95Ms").GetDouble(),9:F1} {t.GetProperty("maxMs").GetDouble(),9:F1}"));
+    }
+}
 
 async Task RunUserAsync(int user, string[] step)
 {
@@ -85,7 +109,12 @@ async Task RunUserAsync(int user, string[] step)
     finally
     {
         arriving.Release();
-        if (Interlocked.Increment(ref arrived) == users) allArrived.TrySetResult();
+        if (Interlocked.Increment(ref arrived) == users)
+        {
+            // The server-side timings cover the clicking only, not the sign-ins.
+            await bench.PostAsync("_bench/timings/reset", null);
+            allArrived.TrySetResult();
+        }
     }
     Console.WriteLine($"user {user} signed in and on the transactions report after {wall.Elapsed.TotalSeconds:F0} s");
     await allArrived.Task.WaitAsync(limit.Token);
