@@ -46,8 +46,8 @@ public static class BenchEndpoints
     }
 }
 
-/// <summary>Collects ASP.NET Core's own component histograms (meter <c>Microsoft.AspNetCore.Components</c>:
-/// <c>aspnetcore.components.handle_event.duration</c>, <c>…render_diff.duration</c>) in memory, for the benchmarks
+/// <summary>Collects ASP.NET Core's own component histograms (<c>aspnetcore.components.handle_event.duration</c> on the
+/// meter <c>Microsoft.AspNetCore.Components</c>, <c>…render_diff.duration</c> on <c>….Lifecycle</c>) in memory, for the benchmarks
 /// only. Bounded: at most <see cref="MaxSamples"/> values per histogram are kept.</summary>
 public sealed class ComponentTimings : IDisposable
 {
@@ -67,7 +67,9 @@ public sealed class ComponentTimings : IDisposable
     {
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == meterName && Instruments.ContainsKey(instrument.Name)) l.EnableMeasurementEvents(instrument);
+            // The render-diff histogram is on the framework's second meter, "….Lifecycle".
+            if ((instrument.Meter.Name == meterName || instrument.Meter.Name == meterName + ".Lifecycle")
+                && Instruments.ContainsKey(instrument.Name)) l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
             Record(Instruments[instrument.Name], instrument.Unit == "s" ? value * 1000 : value));
