@@ -82,8 +82,12 @@ async Task ReportServerTimingsAsync()
         return;
     }
     using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-    Console.WriteLine("server side, the same period (Blazor's own histograms):");
-    foreach (var timing in json.RootElement.EnumerateObject())
+    var root = json.RootElement;
+    var cpu = root.GetProperty("cpuSeconds").GetDouble();
+    var seconds = root.GetProperty("wallSeconds").GetDouble();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"server side, the same period: portal CPU {cpu:F1} s in {seconds:F1} s ({100 * cpu / Math.Max(seconds, 0.001):F0}% of one core); Blazor's own histograms, ms:"));
+    foreach (var timing in root.GetProperty("histograms").EnumerateObject())
     {
         var t = timing.Value;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -41,7 +41,7 @@ public static class BenchEndpoints
             return Results.NoContent();
         }).AllowAnonymous().DisableAntiforgery();
         app.MapGet("/_bench/timings", (HttpContext context) =>
-            context.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip) ? Results.Ok(timings.Summary()) : Results.NotFound())
+            context.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip) ? Results.Ok(timings.Report()) : Results.NotFound())
             .AllowAnonymous();
     }
 }
@@ -83,10 +83,27 @@ public sealed class ComponentTimings : IDisposable
             if (list.Count < MaxSamples) list.Add(milliseconds);
     }
 
+    // The process's CPU time and the clock at the last reset: how busy the portal was while the browsers clicked.
+    private (TimeSpan Cpu, long Timestamp) since = (CurrentCpu(), System.Diagnostics.Stopwatch.GetTimestamp());
+
     public void Reset()
     {
         foreach (var list in samples.Values)
             lock (list) list.Clear();
+        since = (CurrentCpu(), System.Diagnostics.Stopwatch.GetTimestamp());
+    }
+
+    /// <summary>The histograms' summaries, and the portal's CPU seconds against the wall-clock seconds since the last reset.</summary>
+    public BenchTimings Report()
+    {
+        var (cpu, timestamp) = since;
+        return new BenchTimings(Summary(), (CurrentCpu() - cpu).TotalSeconds, System.Diagnostics.Stopwatch.GetElapsedTime(timestamp).TotalSeconds);
+    }
+
+    private static TimeSpan CurrentCpu()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     /// <summary>Count, p50, p95 and maximum in milliseconds per histogram.</summary>
@@ -103,3 +120,5 @@ public sealed class ComponentTimings : IDisposable
 }
 
 public sealed record TimingSummary(int Count, double P50Ms, double P95Ms, double MaxMs);
+
+public sealed record BenchTimings(IReadOnlyDictionary<string, TimingSummary> Histograms, double CpuSeconds, double WallSeconds);

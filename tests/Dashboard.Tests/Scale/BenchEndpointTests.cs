@@ -28,8 +28,10 @@ public sealed class BenchEndpointTests
         using var loopback = new BenchPortal(IPAddress.Loopback);
         using var client = loopback.CreateClient();
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/_bench/timings/reset", null)).StatusCode);
-        var timings = await client.GetFromJsonAsync<Dictionary<string, TimingSummary>>("/_bench/timings");
-        Assert.Equal(["handle_event", "render_diff"], timings!.Keys.Order());
+        var timings = await client.GetFromJsonAsync<BenchTimings>("/_bench/timings");
+        Assert.Equal(["handle_event", "render_diff"], timings!.Histograms.Keys.Order());
+        Assert.InRange(timings.WallSeconds, 0, 60);
+        Assert.InRange(timings.CpuSeconds, 0, 120);
         var gc = await client.PostAsync("/_bench/gc", null);
         Assert.Equal(HttpStatusCode.OK, gc.StatusCode);
         Assert.Contains("managedBytes", await gc.Content.ReadAsStringAsync());
