@@ -279,6 +279,11 @@ public static class DashboardWebExtensions
         services.AddSingleton<CircuitsPerUser>();
         services.AddScoped<CircuitQuota>();
         services.AddScoped<CircuitHandler, CircuitQuotaHandler>();
+        // Issue 7: freed native memory handed back to the system after circuits close.
+        services.AddSingleton<ClosedCircuits>();
+        services.AddScoped<CircuitHandler, ClosedCircuitCounter>();
+        services.AddSingleton<INativeHeap, GlibcHeap>();
+        services.AddHostedService<NativeMemoryTrim>();
         services.AddRadzenComponents();
         services.AddRadzenCookieThemeService(o =>
         {

@@ -24,6 +24,7 @@ public sealed partial class StartupConfigurationTests
     [InlineData("Dashboard:IdleTimeoutMinutes", "0", "Dashboard:IdleTimeoutMinutes")]
     [InlineData("RateLimits:Exports:PermitLimit", "0", "PermitLimit")]
     [InlineData("Circuits:MaxCircuitsPerUser", "0", "MaxCircuitsPerUser")]
+    [InlineData("Circuits:NativeMemoryTrimMinutes", "-1", "NativeMemoryTrimMinutes")]
     public void A_bad_setting_stops_the_portal_at_start_naming_the_setting(string key, string value, string named)
     {
         using var factory = new MisconfiguredFactory(key, value);

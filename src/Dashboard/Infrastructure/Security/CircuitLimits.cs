@@ -46,6 +46,11 @@ public sealed class CircuitLimitsOptions
     /// does not hand back to the system once circuits close); <see cref="CircuitCompression.PerMessage"/> compresses
     /// each message on its own and frees the state after it.</summary>
     [EnumDataType(typeof(CircuitCompression))] public CircuitCompression WebSocketCompression { get; set; } = CircuitCompression.PerMessage;
+
+    /// <summary>How often, in minutes, the C allocator is asked to hand freed memory back to the system when circuits
+    /// have closed since the last time (Linux with glibc: <c>malloc_trim</c>); 0 turns it off. Without it the process
+    /// kept about 60 MB more after 2,000 circuits were released (see <see cref="NativeMemoryTrim"/>).</summary>
+    [Range(0, 1440)] public int NativeMemoryTrimMinutes { get; set; } = 5;
 }
 
 /// <summary>How circuits' WebSocket messages are compressed (<see cref="CircuitLimitsOptions.WebSocketCompression"/>).</summary>
