@@ -25,7 +25,7 @@ public sealed class UiFeedback(NotificationService notifications, DialogService 
             catch (ReauthenticationRequiredException)
             {
                 // AUTH-08: ask for the password, then run the action once more (the service checks again).
-                var confirmed = await dialogs.OpenAsync<Components.Shared.ConfirmPasswordDialog>(text["Reauth.Title"]);
+                var confirmed = await dialogs.OpenAsync<Components.Shared.ConfirmPasswordDialog>(text["Reauth.Title"], options: Components.Shared.DialogFocus.Options());
                 if (confirmed is not true) return false;
                 await action();
             }

@@ -77,6 +77,7 @@ public sealed class PortalSession : IAsyncDisposable
         await Assertions.Expect(reauth.Or(next)).ToBeVisibleAsync();
         if (await reauth.IsVisibleAsync())
         {
+            await Assertions.Expect(reauth).ToBeFocusedAsync();
             await reauth.FillAsync(password);
             await Page.Locator("[data-testid=reauth-confirm]").ClickAsync();
         }

@@ -66,6 +66,7 @@ public sealed class PerformanceTests(BrowserFixture fixture)
 
         await s.Page.ClickAsync("[data-testid=action-Refund]");
         var amount = s.Page.Locator("[data-testid=refund-amount] input");
+        await Assertions.Expect(amount).ToBeFocusedAsync();   // the dialog focuses its first field at once (FocusFirstField)
         await amount.FillAsync("10");
         await amount.PressAsync("Tab");
         await s.Page.ClickAsync("[data-testid=submit-response]");

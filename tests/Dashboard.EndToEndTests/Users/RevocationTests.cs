@@ -21,6 +21,7 @@ public sealed partial class RevocationTests(BrowserFixture fixture)
 
         // Invite with Claims: View only.
         await admin.Page.ClickAsync("[data-testid=invite-user]");
+        await Assertions.Expect(admin.Page.Locator("[data-testid=permissions-dialog] input[name=invite-email]")).ToBeFocusedAsync();
         await admin.Page.FillAsync("[data-testid=permissions-dialog] input[name=invite-email]", email);
         await admin.Page.Locator("[data-testid=level-Claims]").GetByText("View", new() { Exact = true }).ClickAsync();
         await admin.Page.ClickAsync("[data-testid=permissions-save]");

@@ -30,7 +30,7 @@ public sealed class ReauthenticationService(CurrentView view, DialogService dial
     {
         if (IsFresh) return true;
         var result = await dialogs.OpenAsync<ConfirmPasswordDialog>(text["Reauth.Title"],
-            options: new DialogOptions { Width = "420px", CloseDialogOnOverlayClick = false });
+            options: Components.Shared.DialogFocus.Options("420px", closeOnOverlayClick: false));
         return result is true && IsFresh;
     }
 }

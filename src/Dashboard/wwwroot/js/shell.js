@@ -17,3 +17,14 @@
     toggle.setAttribute('aria-expanded', String(!shown));
   });
 })();
+
+// Form dialogs (Components/Shared/FocusFirstField): focus the dialog's first field as soon as it is rendered. Radzen's
+// own autofocus runs 500 ms after the dialog opens, and on a busy machine that pulled text typed in a later field back
+// into the first one.
+window.dashboardShell = Object.assign(window.dashboardShell || {}, {
+  focusFirstField(marker) {
+    const dialog = marker instanceof Element ? (marker.closest('.rz-dialog') || marker.parentElement) : null;
+    const field = dialog?.querySelector('input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled])');
+    field?.focus();
+  },
+});
