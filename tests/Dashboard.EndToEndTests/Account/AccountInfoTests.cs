@@ -10,10 +10,7 @@ public sealed class AccountInfoTests(BrowserFixture fixture)
     [Fact]
     public async Task Changing_the_bank_account_asks_for_the_password_first_and_then_shows_it_masked()
     {
-        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
-        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
-        await s.Page.GotoAsync("/settings/account");
-        await s.WaitForInteractiveAsync();
+        await using var s = await PortalSession.OpenSignedInAsync(fixture.Browser, fixture.Portal.BaseUrl, DemoDataSeeder.Admin, "/settings/account");
 
         await s.Page.FillAsync("input[name=iban]", "DE89 3704 0044 0532 0130 00");
         await s.Page.FillAsync("input[name=bic]", "COBADEFFXXX");

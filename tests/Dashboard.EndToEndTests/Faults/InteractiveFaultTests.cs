@@ -59,10 +59,7 @@ public sealed class InteractiveFaultTests(InteractiveFaultTests.FaultPortal fixt
     [Fact]
     public async Task A_save_while_the_database_is_locked_says_temporarily_unavailable_and_the_same_save_works_once_it_is_free()
     {
-        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
-        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
-        await s.Page.GotoAsync("/settings/notifications");
-        await s.WaitForInteractiveAsync();
+        await using var s = await PortalSession.OpenSignedInAsync(fixture.Browser, fixture.Portal.BaseUrl, DemoDataSeeder.Admin, "/settings/notifications");
         var addresses = s.Page.Locator("textarea[name=addresses-Business]");
         var saved = s.Page.Locator(".rz-notification-item", new() { HasTextString = "Addresses saved." });
         // A first save while the database is free: it asks for the password (AUTH-08), confirmed for five minutes.

@@ -1,3 +1,4 @@
+using Dashboard.Infrastructure.Data;
 using Microsoft.Playwright;
 
 namespace Dashboard.EndToEndTests.Infrastructure;
@@ -31,6 +32,24 @@ public sealed class PortalSession : IAsyncDisposable
         context.SetDefaultNavigationTimeout(30_000);
         var page = await context.NewPageAsync();
         return new PortalSession(context, page, baseUrl);
+    }
+
+    /// <summary>A new session signed in as the demo <paramref name="user"/>, on <paramref name="path"/> with its circuit up.</summary>
+    public static async Task<PortalSession> OpenSignedInAsync(IBrowser browser, string baseUrl, DemoDataSeeder.DemoUser user, string path)
+    {
+        var session = await OpenAsync(browser, baseUrl);
+        try
+        {
+            await session.SignInAsync(user.Email, user.Password);
+            await session.Page.GotoAsync(path);
+            await session.WaitForInteractiveAsync();
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task SignInAsync(string email, string password)

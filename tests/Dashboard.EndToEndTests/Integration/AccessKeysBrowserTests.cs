@@ -10,10 +10,7 @@ public sealed class AccessKeysBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task Creating_a_key_asks_for_the_password_and_shows_the_secret_exactly_once()
     {
-        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
-        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
-        await s.Page.GotoAsync("/integration/keys");
-        await s.WaitForInteractiveAsync();
+        await using var s = await PortalSession.OpenSignedInAsync(fixture.Browser, fixture.Portal.BaseUrl, DemoDataSeeder.Admin, "/integration/keys");
 
         await s.Page.Locator("[data-testid=key-name]").FillAsync("Shop backend");
         await s.Page.Locator("[data-testid=key-create]").ClickAsync();
@@ -39,10 +36,7 @@ public sealed class AccessKeysBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task Integration_central_shows_the_merchants_values_and_links_to_the_readiness_page()
     {
-        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
-        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
-        await s.Page.GotoAsync("/integration");
-        await s.WaitForInteractiveAsync();
+        await using var s = await PortalSession.OpenSignedInAsync(fixture.Browser, fixture.Portal.BaseUrl, DemoDataSeeder.Admin, "/integration");
         await Assertions.Expect(s.Page.Locator("[data-testid=central-merchant-id]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^A[A-Z0-9]{13}$"));
         await Assertions.Expect(s.Page.Locator("[data-testid=central-api-base]")).ToHaveTextAsync($"{fixture.Portal.BaseUrl}/api/v1");
         await s.ScreenshotAsync("integration-central");

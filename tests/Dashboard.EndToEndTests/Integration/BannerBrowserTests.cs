@@ -14,10 +14,7 @@ public sealed class BannerBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task A_banner_is_refused_by_content_then_uploaded_served_publicly_and_removed()
     {
-        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
-        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
-        await s.Page.GotoAsync("/settings/integration");
-        await s.WaitForInteractiveAsync();
+        await using var s = await PortalSession.OpenSignedInAsync(fixture.Browser, fixture.Portal.BaseUrl, DemoDataSeeder.Admin, "/settings/integration");
         var card = s.Page.Locator("[data-testid=banner]");
         await Assertions.Expect(card.Locator("[data-testid=banner-rule]")).ToContainTextAsync("100–2000 px wide");
 

@@ -11,10 +11,7 @@ public sealed class CurlSampleBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task The_curl_sample_on_integration_central_works_as_printed_with_a_new_key()
     {
-        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
-        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
-        await s.Page.GotoAsync("/integration/keys");
-        await s.WaitForInteractiveAsync();
+        await using var s = await PortalSession.OpenSignedInAsync(fixture.Browser, fixture.Portal.BaseUrl, DemoDataSeeder.Admin, "/integration/keys");
         await s.Page.Locator("[data-testid=key-name]").FillAsync("curl sample");
         await s.Page.Locator("[data-testid=key-create]").ClickAsync();
         var secretField = s.Page.Locator("[data-testid=secret-value]");

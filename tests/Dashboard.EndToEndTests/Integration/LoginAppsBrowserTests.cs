@@ -10,10 +10,7 @@ public sealed class LoginAppsBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task Registering_a_login_app_with_a_bad_url_shows_the_error_on_that_field()
     {
-        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
-        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
-        await s.Page.GotoAsync("/integration/keys");
-        await s.WaitForInteractiveAsync();
+        await using var s = await PortalSession.OpenSignedInAsync(fixture.Browser, fixture.Portal.BaseUrl, DemoDataSeeder.Admin, "/integration/keys");
         await s.Page.Locator("[data-testid=login-apps-link]").ClickAsync();
         await s.WaitForInteractiveAsync();
 
@@ -32,10 +29,7 @@ public sealed class LoginAppsBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task An_app_is_edited_with_errors_on_the_field_gets_a_logo_and_is_deleted()
     {
-        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
-        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
-        await s.Page.GotoAsync("/integration/login-apps");
-        await s.WaitForInteractiveAsync();
+        await using var s = await PortalSession.OpenSignedInAsync(fixture.Browser, fixture.Portal.BaseUrl, DemoDataSeeder.Admin, "/integration/login-apps");
         var name = "Atelier " + Guid.NewGuid().ToString("N")[..6];
         await LoginAppSteps.FillAsync(s.Page.Locator("[data-testid=login-app-form]"), name, "https://atelier.example/privacy", "https://atelier.example",
             "https://atelier.example/cb");

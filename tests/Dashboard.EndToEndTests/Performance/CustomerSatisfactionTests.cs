@@ -12,10 +12,7 @@ public sealed class CustomerSatisfactionTests(BrowserFixture fixture)
     [Fact]
     public async Task The_admin_sees_five_rates_and_the_orders_behind_the_defect_rate()
     {
-        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
-        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
-        await s.Page.GotoAsync("/performance/satisfaction");
-        await s.WaitForInteractiveAsync();
+        await using var s = await PortalSession.OpenSignedInAsync(fixture.Browser, fixture.Portal.BaseUrl, DemoDataSeeder.Admin, "/performance/satisfaction");
 
         await Assertions.Expect(s.Page.Locator("h1")).ToHaveTextAsync("Customer satisfaction");
         foreach (var metric in Metrics)

@@ -57,10 +57,7 @@ public sealed class PerformanceTests(BrowserFixture fixture)
     public async Task Staff_answers_a_claim_with_a_partial_refund_and_the_order_ledger_shows_it()
     {
         var (id, sellerOrderId) = await FileAsync(chargeback: false);
-        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
-        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
-        await s.Page.GotoAsync("/performance/claims");
-        await s.WaitForInteractiveAsync();
+        await using var s = await PortalSession.OpenSignedInAsync(fixture.Browser, fixture.Portal.BaseUrl, DemoDataSeeder.Admin, "/performance/claims");
         await s.Page.Locator("[data-testid=claims-grid] a", new() { HasTextString = sellerOrderId }).First.ClickAsync();
         await Assertions.Expect(s.Page.Locator("[data-testid=claim-status]")).ToHaveTextAsync("Action required");
 
@@ -83,10 +80,7 @@ public sealed class PerformanceTests(BrowserFixture fixture)
     public async Task A_chargeback_draft_survives_a_reload_and_is_contested_with_a_file()
     {
         var (id, _) = await FileAsync(chargeback: true);
-        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
-        await s.SignInAsync(DemoDataSeeder.Staff.Email, DemoDataSeeder.Staff.Password);
-        await s.Page.GotoAsync($"/performance/chargebacks/{id}");
-        await s.WaitForInteractiveAsync();
+        await using var s = await PortalSession.OpenSignedInAsync(fixture.Browser, fixture.Portal.BaseUrl, DemoDataSeeder.Staff, $"/performance/chargebacks/{id}");
 
         await s.Page.Locator("[data-testid=chargeback-text]").PressSequentiallyAsync("Delivered and signed for on Monday.", new() { Delay = 10 });
         await Assertions.Expect(s.Page.Locator("[data-testid=draft-status]")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("gespeichert|saved"));
@@ -122,10 +116,7 @@ public sealed class PerformanceTests(BrowserFixture fixture)
             claim.SaveDraft(null, DateTime.UtcNow.Date.AddDays(-3), null, null, claim.Version, "colleague@demo.example", DateTime.UtcNow);
             await db.SaveChangesAsync();
         }
-        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
-        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
-        await s.Page.GotoAsync($"/performance/claims/{id}");
-        await s.WaitForInteractiveAsync();
+        await using var s = await PortalSession.OpenSignedInAsync(fixture.Browser, fixture.Portal.BaseUrl, DemoDataSeeder.Admin, $"/performance/claims/{id}");
         await Assertions.Expect(s.Page.Locator("[data-testid=claim-attachments]")).ToContainTextAsync("No files attached.");
 
         await s.Page.ClickAsync("[data-testid=action-Represent]");

@@ -18,10 +18,7 @@ public sealed partial class TransactionReportTests(BrowserFixture fixture)
     [Fact]
     public async Task The_excel_export_holds_exactly_the_rows_of_the_filtered_grid()
     {
-        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
-        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
-        await s.Page.GotoAsync("/reports/transactions?type=Capture&preset=Last90Days");
-        await s.WaitForInteractiveAsync();
+        await using var s = await PortalSession.OpenSignedInAsync(fixture.Browser, fixture.Portal.BaseUrl, DemoDataSeeder.Admin, "/reports/transactions?type=Capture&preset=Last90Days");
         var rows = s.Page.Locator("[data-testid=transactions-grid] tbody tr.rz-data-row");
         await Assertions.Expect(rows.First).ToBeVisibleAsync();
         await Assertions.Expect(rows.First.Locator("td").Nth(1)).ToHaveTextAsync("Capture");
@@ -52,10 +49,7 @@ public sealed partial class TransactionReportTests(BrowserFixture fixture)
     [Fact]
     public async Task The_filter_bar_applies_period_types_statuses_and_amounts_with_the_keyboard()
     {
-        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
-        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
-        await s.Page.GotoAsync("/reports/transactions");
-        await s.WaitForInteractiveAsync();
+        await using var s = await PortalSession.OpenSignedInAsync(fixture.Browser, fixture.Portal.BaseUrl, DemoDataSeeder.Admin, "/reports/transactions");
         var rows = s.Page.Locator("[data-testid=transactions-grid] tbody tr.rz-data-row");
         await Assertions.Expect(rows.First).ToBeVisibleAsync();
 
@@ -101,10 +95,7 @@ public sealed partial class TransactionReportTests(BrowserFixture fixture)
     [Fact]
     public async Task Searching_an_order_keeps_the_filter_in_the_address_and_opens_its_timeline()
     {
-        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
-        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
-        await s.Page.GotoAsync("/reports/transactions?type=Capture");
-        await s.WaitForInteractiveAsync();
+        await using var s = await PortalSession.OpenSignedInAsync(fixture.Browser, fixture.Portal.BaseUrl, DemoDataSeeder.Admin, "/reports/transactions?type=Capture");
         var rows = s.Page.Locator("[data-testid=transactions-grid] tbody tr.rz-data-row");
         await Assertions.Expect(rows.First).ToBeVisibleAsync();
         var sellerOrderId = (await rows.First.Locator("td").Nth(SellerOrderColumn).InnerTextAsync()).Trim();
@@ -137,10 +128,7 @@ public sealed partial class TransactionReportTests(BrowserFixture fixture)
     [Fact]
     public async Task The_open_authorizations_tab_shows_its_age_groups_and_the_first_tab_brings_the_report_back()
     {
-        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
-        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
-        await s.Page.GotoAsync("/reports/transactions");
-        await s.WaitForInteractiveAsync();
+        await using var s = await PortalSession.OpenSignedInAsync(fixture.Browser, fixture.Portal.BaseUrl, DemoDataSeeder.Admin, "/reports/transactions");
         var allTab = s.Page.GetByRole(AriaRole.Tab, new() { Name = "All transactions" });
         var openTab = s.Page.GetByRole(AriaRole.Tab, new() { Name = "Open authorizations" });
         await Assertions.Expect(allTab).ToHaveAttributeAsync("aria-selected", "true");
@@ -164,10 +152,7 @@ public sealed partial class TransactionReportTests(BrowserFixture fixture)
     [Fact]
     public async Task Sorting_paging_the_column_picker_and_a_saved_view_change_what_the_table_shows()
     {
-        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
-        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
-        await s.Page.GotoAsync("/reports/transactions?preset=Last90Days");
-        await s.WaitForInteractiveAsync();
+        await using var s = await PortalSession.OpenSignedInAsync(fixture.Browser, fixture.Portal.BaseUrl, DemoDataSeeder.Admin, "/reports/transactions?preset=Last90Days");
         var grid = s.Page.Locator("[data-testid=transactions-grid]");
         var rows = grid.Locator("tbody tr.rz-data-row");
         var loading = grid.Locator(".rz-datatable-loading");   // shown while a page of rows is read

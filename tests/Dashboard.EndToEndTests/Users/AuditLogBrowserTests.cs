@@ -10,10 +10,7 @@ public sealed class AuditLogBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task The_admin_filters_the_audit_log_by_an_action_the_log_holds_and_sees_only_those_rows()
     {
-        await using var s = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
-        await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
-        await s.Page.GotoAsync("/settings/audit");
-        await s.WaitForInteractiveAsync();
+        await using var s = await PortalSession.OpenSignedInAsync(fixture.Browser, fixture.Portal.BaseUrl, DemoDataSeeder.Admin, "/settings/audit");
         var rows = s.Page.Locator("[data-testid=audit-grid] tbody tr.rz-data-row");
         await Assertions.Expect(rows.First).ToBeVisibleAsync();
 

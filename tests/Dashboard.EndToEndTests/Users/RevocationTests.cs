@@ -14,10 +14,7 @@ public sealed partial class RevocationTests(BrowserFixture fixture)
     public async Task An_invited_colleague_joins_and_loses_their_open_session_when_the_admin_removes_them()
     {
         var email = $"colleague-{Guid.NewGuid():N}"[..18] + "@demo.example";
-        await using var admin = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
-        await admin.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
-        await admin.Page.GotoAsync("/settings/users");
-        await admin.WaitForInteractiveAsync();
+        await using var admin = await PortalSession.OpenSignedInAsync(fixture.Browser, fixture.Portal.BaseUrl, DemoDataSeeder.Admin, "/settings/users");
 
         // Invite with Claims: View only.
         await admin.Page.ClickAsync("[data-testid=invite-user]");

@@ -14,10 +14,7 @@ public sealed class TwoFactorRequirementBrowserTests(BrowserFixture fixture)
     {
         try
         {
-            await using var admin = await PortalSession.OpenAsync(fixture.Browser, fixture.Portal.BaseUrl);
-            await admin.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
-            await admin.Page.GotoAsync("/settings/users");
-            await admin.WaitForInteractiveAsync();
+            await using var admin = await PortalSession.OpenSignedInAsync(fixture.Browser, fixture.Portal.BaseUrl, DemoDataSeeder.Admin, "/settings/users");
             await admin.Page.Locator("[data-testid=require-2fa]").ClickAsync();
             await admin.Page.Locator("[data-testid=confirm-password-dialog] input[type=password]").FillAsync(DemoDataSeeder.Admin.Password);
             await admin.Page.Locator("[data-testid=reauth-confirm]").ClickAsync();
