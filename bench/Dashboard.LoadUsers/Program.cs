@@ -36,13 +36,7 @@ if (portal is not null)
 }
 
 using var playwright = await Playwright.CreateAsync();
-await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-{
-    ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-    Headless = true,
-    Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"],
-});
+await using var browser = await Chromium.LaunchAsync(playwright);
 
 using var bench = new HttpClient { BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/") };
 var samples = new List<(string Step, double Ms)>();

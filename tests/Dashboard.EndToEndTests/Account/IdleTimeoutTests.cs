@@ -6,32 +6,11 @@ namespace Dashboard.EndToEndTests.Account;
 
 /// <summary>A portal whose circuits lock after 5 idle seconds instead of 15 minutes (SESS-02), and whose deadline
 /// countdowns re-render every second instead of every 30.</summary>
-public sealed class IdlePortalFixture : IAsyncLifetime
+public sealed class IdlePortalFixture() : BrowserFixture(new PortalProcess(demoDays: 20, new Dictionary<string, string>
 {
-    private IPlaywright? _playwright;
-
-    public PortalProcess Portal { get; } = new(demoDays: 20, new Dictionary<string, string>
-    {
-        ["Dashboard__IdleTimeoutSeconds"] = "5",
-        ["Dashboard__CountdownRefreshSeconds"] = "1",
-    });
-    public IBrowser Browser { get; private set; } = default!;
-
-    public async Task InitializeAsync()
-    {
-        var portal = Portal.StartAsync();
-        _playwright = await Playwright.CreateAsync();
-        Browser = await BrowserFixture.LaunchAsync(_playwright);
-        await portal;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null) await Browser.CloseAsync();
-        _playwright?.Dispose();
-        await Portal.DisposeAsync();
-    }
-}
+    ["Dashboard__IdleTimeoutSeconds"] = "5",
+    ["Dashboard__CountdownRefreshSeconds"] = "1",
+}));
 
 public sealed class IdleTimeoutTests(IdlePortalFixture fixture) : IClassFixture<IdlePortalFixture>
 {

@@ -13,33 +13,15 @@ namespace Dashboard.EndToEndTests.Faults;
 /// these check the circuit's side in a browser. Their own portal: a 1 s busy timeout and a cap of 2 circuits.</summary>
 public sealed class InteractiveFaultTests(InteractiveFaultTests.FaultPortal fixture) : IClassFixture<InteractiveFaultTests.FaultPortal>
 {
-    public sealed class FaultPortal : IAsyncLifetime
+    public sealed class FaultPortal() : BrowserFixture(Create())
     {
-        private IPlaywright? _playwright;
-        public PortalProcess Portal { get; }
-        public IBrowser Browser { get; private set; } = default!;
-
-        public FaultPortal()
+        private static PortalProcess Create()
         {
             var environment = new Dictionary<string, string> { ["Circuits__MaxCircuitsPerUser"] = "2" };
-            Portal = new PortalProcess(demoDays: 2, environment);
+            var portal = new PortalProcess(demoDays: 2, environment);
             // The portal reads its environment when it starts, so the connection string can name its data directory.
-            environment["ConnectionStrings__Dashboard"] = $"Data Source={Portal.DatabaseFile};Mode=ReadWrite;Default Timeout=1";
-        }
-
-        public async Task InitializeAsync()
-        {
-            var portal = Portal.StartAsync();
-            _playwright = await Playwright.CreateAsync();
-            Browser = await BrowserFixture.LaunchAsync(_playwright);
-            await portal;
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (Browser is not null) await Browser.CloseAsync();
-            _playwright?.Dispose();
-            await Portal.DisposeAsync();
+            environment["ConnectionStrings__Dashboard"] = $"Data Source={portal.DatabaseFile};Mode=ReadWrite;Default Timeout=1";
+            return portal;
         }
     }
 

@@ -13,7 +13,7 @@ public sealed class ReconnectTests
         await using var portal = new PortalProcess(demoDays: 2);
         await portal.StartAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await BrowserFixture.LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         await using var s = await PortalSession.OpenAsync(browser, portal.BaseUrl);
         await s.SignInAsync(DemoDataSeeder.Admin.Email, DemoDataSeeder.Admin.Password);
 
