@@ -73,9 +73,6 @@ public sealed class InteractiveFaultTests(InteractiveFaultTests.FaultPortal fixt
         s.AssertNoErrors();
     }
 
-    private static Task WaitForInteractiveAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-testid=view-switcher]') !== null");
-
     [Fact]
     public async Task A_tab_over_the_per_user_cap_explains_itself_and_works_after_another_tab_is_closed()
     {
@@ -86,12 +83,12 @@ public sealed class InteractiveFaultTests(InteractiveFaultTests.FaultPortal fixt
 
         var second = await s.Context.NewPageAsync();                                                   // circuit 2
         await second.GotoAsync("/reports/payments");
-        await WaitForInteractiveAsync(second);
+        await PortalSession.WaitForInteractiveAsync(second);
         await Assertions.Expect(second.Locator(refusal)).ToHaveCountAsync(0);
 
         var third = await s.Context.NewPageAsync();                                                    // one too many
         await third.GotoAsync("/reports/payments");
-        await WaitForInteractiveAsync(third);
+        await PortalSession.WaitForInteractiveAsync(third);
         // The accountant reads Japanese: the refusal is in their language, and nothing of the page is rendered.
         await Assertions.Expect(third.Locator(refusal)).ToContainTextAsync("タブを開きすぎています");
         await Assertions.Expect(third.Locator("h1.page-heading")).ToHaveCountAsync(0);
@@ -103,7 +100,7 @@ public sealed class InteractiveFaultTests(InteractiveFaultTests.FaultPortal fixt
         {
             // The page is prerendered before its circuit starts, so only the interactive page tells.
             await third.ReloadAsync();
-            await WaitForInteractiveAsync(third);
+            await PortalSession.WaitForInteractiveAsync(third);
             await Task.Delay(500);
             if (await third.Locator(refusal).CountAsync() == 0) break;
         }

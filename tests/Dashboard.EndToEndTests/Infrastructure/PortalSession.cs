@@ -63,8 +63,11 @@ public sealed class PortalSession : IAsyncDisposable
     }
 
     /// <summary>Waits until the circuit is up: the interactive view switcher replaces the static label.</summary>
-    public Task WaitForInteractiveAsync() =>
-        Page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-testid=view-switcher]') !== null");
+    public Task WaitForInteractiveAsync() => WaitForInteractiveAsync(Page);
+
+    /// <summary>Waits until <paramref name="page"/>'s circuit is up (another tab of the same session).</summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-testid=view-switcher]') !== null");
 
     /// <summary>Picks the header switcher item containing <paramref name="itemText"/> (an environment, or "merchant · environment").</summary>
     public Task SwitchViewAsync(string itemText) => SwitchViewAsync(itemText, itemText.EndsWith("Sandbox", StringComparison.Ordinal));
