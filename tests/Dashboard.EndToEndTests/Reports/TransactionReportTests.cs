@@ -142,7 +142,9 @@ public sealed partial class TransactionReportTests(BrowserFixture fixture)
         await Assertions.Expect(s.Page.Locator("[data-testid=transactions-grid]")).ToHaveCountAsync(0);
         await s.ScreenshotAsync("transactions-open-authorizations");
 
-        await allTab.ClickAsync();
+        // Back with the keyboard: the tabs are buttons.
+        await allTab.FocusAsync();
+        await s.Page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(allTab).ToHaveAttributeAsync("aria-selected", "true");
         await Assertions.Expect(s.Page.Locator("[data-testid=transactions-grid] tbody tr.rz-data-row").First).ToBeVisibleAsync();
         await Assertions.Expect(s.Page.Locator("[data-testid=open-auth-grid]")).ToHaveCountAsync(0);
