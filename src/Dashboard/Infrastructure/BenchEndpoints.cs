@@ -62,6 +62,9 @@ public sealed class ComponentTimings : IDisposable
     private readonly MeterListener listener = new();
     private readonly Dictionary<string, List<double>> samples = Instruments.Values.ToDictionary(k => k, _ => new List<double>());
 
+    // The process's CPU time and the clock at the last reset: how busy the portal was while the browsers clicked.
+    private (TimeSpan Cpu, long Timestamp) since = (CurrentCpu(), System.Diagnostics.Stopwatch.GetTimestamp());
+
     /// <param name="meterName">The framework's meter; tests pass their own.</param>
     public ComponentTimings(string meterName = MeterName)
     {
@@ -82,9 +85,6 @@ public sealed class ComponentTimings : IDisposable
         lock (list)
             if (list.Count < MaxSamples) list.Add(milliseconds);
     }
-
-    // The process's CPU time and the clock at the last reset: how busy the portal was while the browsers clicked.
-    private (TimeSpan Cpu, long Timestamp) since = (CurrentCpu(), System.Diagnostics.Stopwatch.GetTimestamp());
 
     public void Reset()
     {
