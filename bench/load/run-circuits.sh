@@ -25,37 +25,9 @@ if [[ ! -d bench/load/node_modules ]]; then
   (cd bench/load && npm ci --no-audit --no-fund)
 fi
 
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
-data="$(mktemp -d /tmp/dashboard-load-XXXXXX)"
-log="$data/portal.log"
-pid=""
-cleanup() {
-  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
-  if [[ -n "${PORTAL_LOG:-}" && -f "$log" ]]; then cp "$log" "$PORTAL_LOG"; fi
-  rm -rf "$data"
-}
-trap cleanup EXIT INT TERM
-
-# Development: demo users and plain-HTTP antiforgery on loopback, as the README's run command. The per-user circuit
-# cap (SESS-08) is raised for the run: every circuit here belongs to one signed-in user.
-(
-  cd src/Dashboard
-  ASPNETCORE_ENVIRONMENT=Development \
-  Dashboard__DataDirectory="$data" \
-  Dashboard__DemoDays="$DEMO_DAYS" \
-  Dashboard__BenchEndpoints=true \
-  Circuits__MaxCircuitsPerUser=100000 \
-  Logging__LogLevel__Default=Warning \
-  exec taskset -c "$SERVER_CPU" dotnet bin/Release/net10.0/Dashboard.dll --urls "http://localhost:$port"
-) >"$log" 2>&1 &
-pid=$!
-
-for _ in $(seq 1 240); do
-  if curl -fs -o /dev/null "http://localhost:$port/Account/Login"; then break; fi
-  if ! kill -0 "$pid" 2>/dev/null; then echo "The portal exited:"; cat "$log"; exit 1; fi
-  sleep 0.5
-done
-curl -fs -o /dev/null "http://localhost:$port/Account/Login" || { echo "The portal did not start in 120 s"; cat "$log"; exit 1; }
+# The per-user circuit cap (SESS-08) is raised for the run: every circuit here belongs to one signed-in user.
+source bench/load/portal.sh
+start_portal Circuits__MaxCircuitsPerUser=100000
 
 echo "Seller Central circuit load test — $(nproc) cores, portal pid $pid on CPU $SERVER_CPU, client on CPU $CLIENT_CPU"
 echo "steps $STEPS, hold ${HOLD_S}s, page /${PAGE:-reports/transactions} as admin@demo.example"

@@ -22,37 +22,13 @@ if [[ "${SKIP_BUILD:-}" != 1 ]]; then
   dotnet build -c Release bench/Dashboard.LoadUsers -nologo -v q
 fi
 
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
-data="$(mktemp -d /tmp/dashboard-users-XXXXXX)"
-pid=""
-cleanup() {
-  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$data"
-}
-trap cleanup EXIT INT TERM
-
-# Development for the demo users; every simulated person is the demo admin, so the per-user circuit cap and the
-# sign-in and export rate limits are lifted for the run.
-(
-  cd src/Dashboard
-  ASPNETCORE_ENVIRONMENT=Development \
-  Dashboard__DataDirectory="$data" \
-  Dashboard__DemoDays="$DEMO_DAYS" \
-  Dashboard__BenchEndpoints=true \
-  Circuits__MaxCircuitsPerUser=1000 \
+# Every simulated person is the demo admin, so the per-user circuit cap and the sign-in and export rate limits are
+# lifted for the run.
+source bench/load/portal.sh
+start_portal Circuits__MaxCircuitsPerUser=1000 \
   RateLimits__SignInPerIp__PermitLimit=100000 \
   RateLimits__SignInPerAccount__PermitLimit=100000 \
-  RateLimits__Exports__PermitLimit=100000 \
-  Logging__LogLevel__Default=Warning \
-  exec taskset -c "$SERVER_CPU" dotnet bin/Release/net10.0/Dashboard.dll --urls "http://localhost:$port"
-) >"$data/portal.log" 2>&1 &
-pid=$!
-
-for _ in $(seq 1 240); do
-  if curl -fs -o /dev/null "http://localhost:$port/Account/Login"; then break; fi
-  if ! kill -0 "$pid" 2>/dev/null; then echo "The portal exited:"; cat "$data/portal.log"; exit 1; fi
-  sleep 0.5
-done
+  RateLimits__Exports__PermitLimit=100000
 
 echo "portal on CPU $SERVER_CPU, browsers on CPU $CLIENT_CPU"
 taskset -c "$CLIENT_CPU" dotnet bench/Dashboard.LoadUsers/bin/Release/net10.0/Dashboard.LoadUsers.dll \
