@@ -1,53 +1,47 @@
-// The portal serves the ASP.NET Core 9.0 blazor.web.js (see build/BlazorWebJs.targets). That script only toggles the
-// classes components-reconnect-show|hide|failed|rejected on #components-reconnect-modal and never raises .NET 10's
-// components-reconnect-state-changed event, so this shim observes the classes and raises the event itself.
+// Reacts to .NET 10's reconnect events from blazor.web.js. When the server no longer holds the circuit (evicted after a
+// long disconnection, or the server restarted), the page is resumed from its persisted component state
+// (Blazor.resumeCircuit) before falling back to a fresh load, so filters, tabs and unsaved text come back.
 const reconnectModal = document.getElementById("components-reconnect-modal");
-const states = ["show", "hide", "failed", "rejected"];
-let lastState = null;
-
-new MutationObserver(() => {
-    const state = states.find(s => reconnectModal.classList.contains(`components-reconnect-${s}`));
-    if (state && state !== lastState) {
-        lastState = state;
-        reconnectModal.dispatchEvent(new CustomEvent("components-reconnect-state-changed", { detail: { state } }));
-    }
-}).observe(reconnectModal, { attributes: true, attributeFilter: ["class"] });
-
-// The 9.0 script has no circuit resume: report "not resumed" so the handlers below reload the page.
-if (window.Blazor && !window.Blazor.resumeCircuit) {
-    window.Blazor.resumeCircuit = async () => false;
-}
-
 reconnectModal.addEventListener("components-reconnect-state-changed", handleReconnectStateChanged);
 document.getElementById("components-reconnect-button").addEventListener("click", retry);
+document.getElementById("components-resume-button").addEventListener("click", resume);
 
 function handleReconnectStateChanged(event) {
-    if (event.detail.state === "show") {
+    const state = event.detail.state;
+    if (state === "show" || state === "paused") {
         if (!reconnectModal.open) reconnectModal.showModal();
-    } else if (event.detail.state === "hide") {
+    } else if (state === "hide") {
         reconnectModal.close();
-    } else if (event.detail.state === "failed") {
+    } else if (state === "failed") {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
-    } else if (event.detail.state === "rejected") {
-        // The server no longer knows this circuit (it restarted): start a fresh page.
-        location.reload();
+    } else if (state === "rejected") {
+        resume();
     }
 }
 
 async function retry() {
     document.removeEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     try {
-        const successful = await Blazor.reconnect();
-        if (!successful) {
-            location.reload();
-        }
-    } catch (err) {
+        // true: reconnected; false: the server answered but no longer has the circuit; throws: server unreachable.
+        const reconnected = await Blazor.reconnect();
+        if (!reconnected) await resume();
+    } catch {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     }
 }
 
-async function retryWhenDocumentBecomesVisible() {
-    if (document.visibilityState === "visible") {
-        await retry();
+async function resume() {
+    try {
+        if (await Blazor.resumeCircuit()) {
+            reconnectModal.close();
+            return;
+        }
+    } catch {
+        // Fall through: a fresh page is better than a dead one.
     }
+    location.reload();
+}
+
+async function retryWhenDocumentBecomesVisible() {
+    if (document.visibilityState === "visible") await retry();
 }
