@@ -100,7 +100,7 @@ public static class Database
     {
         await using (var db = new DashboardDbContext(options, MerchantScope.System))
         {
-            await db.Database.MigrateAsync();
+            await DatabaseMigrator.MigrateAsync(db);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             var existing = await db.Merchants.FirstOrDefaultAsync(m => m.MerchantCode == "A2FRBENCH00001");
             if (existing is not null)

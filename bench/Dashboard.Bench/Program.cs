@@ -23,7 +23,7 @@ Directory.CreateDirectory(outDir);
 var dbPath = Bench.Option(args, "--db") ?? Path.Combine(outDir, $"bench-{target}.db");
 var runs = int.Parse(Bench.Option(args, "--runs") ?? "200", CultureInfo.InvariantCulture);
 var connectionString = $"Data Source={dbPath};Default Timeout=30";
-var options = new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(connectionString).Options;
+var options = new DbContextOptionsBuilder<DashboardDbContext>().UseDashboardDatabase(DatabaseProvider.Sqlite, connectionString).Options;
 
 Console.WriteLine($"Seller Central report benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, database {dbPath}");
 var merchant = await Database.PrepareAsync(options, target);
@@ -45,7 +45,7 @@ var filter = new TransactionReportFilter(range.FromUtc, range.ToUtc, Statuses: [
 if (args.Contains("--sql"))
 {
     // Prints the SQL the service sends, for EXPLAIN QUERY PLAN.
-    var logged = new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(connectionString)
+    var logged = new DbContextOptionsBuilder<DashboardDbContext>().UseDashboardDatabase(DatabaseProvider.Sqlite, connectionString)
         .LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]).Options;
     await new TransactionReportService(new Contexts(logged, scope), new BenchActor()).GetPageAsync(filter, TransactionSort.Default, 0, 50);
 }

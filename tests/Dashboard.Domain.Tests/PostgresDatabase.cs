@@ -26,7 +26,7 @@ public sealed class PostgresDatabase : TestDatabaseBase
         _options = new DbContextOptionsBuilder<DashboardDbContext>().UseDashboardDatabase(DatabaseProvider.PostgreSQL, ConnectionString).Options;
         if (!migrate) return;
         using var db = Create(MerchantScope.System);
-        db.Database.Migrate();
+        DatabaseMigrator.Migrate(db);
     }
 
     public string ConnectionString { get; }

@@ -64,6 +64,23 @@ public sealed class PostgresServer : IDisposable
         return ConnectionString(name);
     }
 
+    /// <summary>Loads a plain-SQL dump (pg_dump's default format, optionally gzip-compressed) into an empty database
+    /// with psql, stopping at the first error.</summary>
+    public void Restore(string connectionString, string dumpFile)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        var sql = dumpFile;
+        if (dumpFile.EndsWith(".gz", StringComparison.Ordinal))
+        {
+            sql = Path.Combine(_root, Path.GetFileNameWithoutExtension(dumpFile) + "-" + Guid.NewGuid().ToString("N")[..8]);
+            using var input = new System.IO.Compression.GZipStream(File.OpenRead(dumpFile), System.IO.Compression.CompressionMode.Decompress);
+            using var output = File.Create(sql);
+            input.CopyTo(output);
+        }
+        Run(Tool("psql"), ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres",
+            "-d", database, "-v", "ON_ERROR_STOP=1", "-q", "-f", sql]);
+    }
+
     public void Dispose()
     {
         NpgsqlConnection.ClearAllPools();

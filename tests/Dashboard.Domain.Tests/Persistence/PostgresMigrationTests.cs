@@ -1,5 +1,6 @@
 using Dashboard.Domain.Audit;
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Persistence;
 using Dashboard.Testing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -7,8 +8,8 @@ using Xunit.Abstractions;
 
 namespace Dashboard.Domain.Tests.Persistence;
 
-/// <summary>The same hand-written migrations on PostgreSQL: the migrated schema equals the model's, and the audit
-/// table is append-only there too.</summary>
+/// <summary>PostgreSQL's own migration chain: the migrated schema equals the model's, the audit table is append-only,
+/// and a database made by the earlier hand-written chain upgrades with every row kept.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresMigrationTests(PostgresServer server, ITestOutputHelper output)
 {
@@ -27,6 +28,48 @@ public sealed class PostgresMigrationTests(PostgresServer server, ITestOutputHel
         var extra = fromMigrations.Except(fromModel).ToList();
         Assert.True(missing.Count == 0 && extra.Count == 0,
             "Missing from migrations:\n  " + string.Join("\n  ", missing) + "\nOnly in migrations:\n  " + string.Join("\n  ", extra));
+    }
+
+    /// <summary>The fixture is pg_dump of a demo database made by the portal of 2026-12-06 while its migrations were
+    /// still written by hand (30 demo days).</summary>
+    [Fact]
+    public void A_database_made_by_the_hand_written_chain_upgrades_with_every_row_kept_on_PostgreSQL()
+    {
+        var upgraded = new PostgresDatabase(server, "handwritten_upgrade", migrate: false);
+        server.Restore(upgraded.ConnectionString, MigrationTests.Fixture("handwritten-chain-demo.pg.sql.gz"));
+        var before = Contents(upgraded.ConnectionString);
+        Assert.True(before["PaymentTransactions"].Rows > 1000 && before["Settlements"].Rows > 10 && before["DataProtectionKeys"].Rows > 0,
+            "the fixture holds demo data");
+
+        using (var db = upgraded.Create(MerchantScope.System)) DatabaseMigrator.Migrate(db);
+        using (var db = upgraded.Create(MerchantScope.System)) DatabaseMigrator.Migrate(db);
+
+        Assert.Equal(before, Contents(upgraded.ConnectionString));
+        using (var db = upgraded.Create(MerchantScope.System))
+        {
+            Assert.Empty(db.Database.GetPendingMigrations());
+            Assert.Equal(before["Settlements"].Rows, db.Settlements.IgnoreQueryFilters().Count());
+        }
+        var fresh = new PostgresDatabase(server, "handwritten_fresh");
+        var missing = PostgresSchema.Describe(fresh.ConnectionString).Except(PostgresSchema.Describe(upgraded.ConnectionString)).ToList();
+        var extra = PostgresSchema.Describe(upgraded.ConnectionString).Except(PostgresSchema.Describe(fresh.ConnectionString)).ToList();
+        Assert.True(missing.Count == 0 && extra.Count == 0,
+            "Missing after the upgrade:\n  " + string.Join("\n  ", missing) + "\nOnly in the upgraded database:\n  " + string.Join("\n  ", extra));
+        Assert.Equal(PostgresSchema.Triggers(fresh.ConnectionString), PostgresSchema.Triggers(upgraded.ConnectionString));
+    }
+
+    /// <summary>Each table's row count and a hash of its rows (as PostgreSQL's text form, in a stable order).</summary>
+    private static Dictionary<string, (long Rows, string Hash)> Contents(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        var tables = SqliteSchema.Rows(connection,
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE '__EFMigrations%'");
+        return tables.ToDictionary(t => t[0], t =>
+        {
+            var row = SqliteSchema.Rows(connection, $"SELECT count(*), coalesce(md5(string_agg(r::text, '|' ORDER BY r::text)), '') FROM \"{t[0]}\" r")[0];
+            return (long.Parse(row[0], System.Globalization.CultureInfo.InvariantCulture), row[1]);
+        });
     }
 
     [Fact]

@@ -30,6 +30,15 @@ internal static class PostgresSchema
         return lines;
     }
 
+    /// <summary>The triggers and their definitions (migrations add them; the model does not describe them).</summary>
+    public static List<string> Triggers(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        return Rows(connection, "SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal ORDER BY tgname")
+            .Select(r => string.Join(' ', r)).ToList();
+    }
+
     // PostgreSQL cuts identifiers at 63 bytes. A migration's long index name is cut silently, EnsureCreated cuts the
     // model's name itself and marks it with "~": both are the same index; compare the first 62 characters.
     private static string Name(string identifier) => identifier.TrimEnd('~')[..Math.Min(62, identifier.TrimEnd('~').Length)];

@@ -24,6 +24,10 @@ internal static class SqliteSchema
         return lines;
     }
 
+    /// <summary>The triggers' names, tables and SQL (the model does not describe them; migrations add them).</summary>
+    public static List<string> Triggers(SqliteConnection connection) =>
+        Rows(connection, "SELECT name, tbl_name, sql FROM sqlite_master WHERE type='trigger' ORDER BY name").Select(r => string.Join(' ', r)).ToList();
+
     public static IEnumerable<string> Tables(SqliteConnection connection) =>
         Query(connection, "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EFMigrations%'");
 
@@ -39,7 +43,8 @@ internal static class SqliteSchema
         while (reader.Read())
         {
             var row = new string[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!;
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? "" : reader.GetValue(i) is byte[] bytes ? Convert.ToHexString(bytes)
+                : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!;
             result.Add(row);
         }
         return result;

@@ -17,7 +17,7 @@ public static class DatabaseInitializer
         await using (var db = scope.ServiceProvider.GetRequiredService<SystemDbContextFactory>().CreateDbContext())
         {
             if (db.Database.IsSqlite()) CreateSqliteFile(db.Database.GetConnectionString()!);
-            await db.Database.MigrateAsync();
+            await DatabaseMigrator.MigrateAsync(db);
             if (db.Database.IsSqlite())
             {
                 // REL-01: WAL lets readers work while one writer commits.
