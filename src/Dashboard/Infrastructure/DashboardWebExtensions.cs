@@ -282,6 +282,8 @@ public static class DashboardWebExtensions
         // Issue 7: freed native memory handed back to the system after circuits close.
         services.AddSingleton<ClosedCircuits>();
         services.AddScoped<CircuitHandler, ClosedCircuitCounter>();
+        services.AddSingleton<CircuitPauseOnShutdown>();
+        services.AddScoped<CircuitHandler, PauseOnShutdownHandler>();
         services.AddSingleton<INativeHeap, GlibcHeap>();
         services.AddHostedService<NativeMemoryTrim>();
         services.AddRadzenComponents();

@@ -114,7 +114,17 @@ public sealed class PortalProcess : IAsyncDisposable
         return text;
     }
 
-    /// <summary>Ends the process at once, as a crash or a deploy would.</summary>
+    /// <summary>Stops the portal as a service manager would (SIGTERM): it finishes its shutdown, then exits.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is not { HasExited: false }) return;
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+            await kill.WaitForExitAsync();
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        _process.WaitForExit(); // drains the redirected output
+    }
+
+    /// <summary>Ends the process at once, as a crash would.</summary>
     public async Task KillAsync()
     {
         if (_process is { HasExited: false })

@@ -13,30 +13,10 @@ namespace Dashboard.EndToEndTests.Performance;
 [Collection(BrowserCollection.Name)]
 public sealed class PerformanceTests(BrowserFixture fixture)
 {
-    private SystemDbContextFactory Database() =>
-        new(new DbContextOptionsBuilder<DashboardDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(fixture.Portal.DataDirectory, "dashboard.db")};Default Timeout=5").Options);
+    private SystemDbContextFactory Database() => CaseFiling.Database(fixture.Portal.DataDirectory);
 
-    /// <summary>Files a claim or chargeback on a fresh captured French Production order, as the provider would.</summary>
-    private async Task<(Guid Id, string SellerOrderId)> FileAsync(bool chargeback, PaymentEnvironment environment = PaymentEnvironment.Production)
-    {
-        var contexts = Database();
-        var ledger = new LedgerService(contexts, TimeProvider.System);
-        await using var db = contexts.CreateDbContext();
-        var merchant = await db.Merchants.FirstAsync(m => m.CountryCode == "FR");
-        var used = db.GuaranteeClaims.Select(c => c.OrderId).Concat(db.Chargebacks.Select(c => c.OrderId));
-        var order = await db.PaymentOrders.Where(o => o.MerchantId == merchant.Id && o.Environment == environment
-                && o.CapturedAmount >= 2_000 && o.RefundedAmount == 0 && !used.Contains(o.Id))
-            .OrderByDescending(o => o.CreatedUtc).FirstAsync();
-        var id = Guid.NewGuid();
-        PaymentEvent e = chargeback
-            ? new ChargebackFiled(merchant.Id, environment, "e2e-" + id, DateTime.UtcNow, order.Id, id, "Visa", "13.1",
-                "Merchandise/services not received", DisputeType.Service, order.CapturedAmount)
-            : new GuaranteeClaimFiled(merchant.Id, environment, "e2e-" + id, DateTime.UtcNow, order.Id, id,
-                ClaimReason.NotReceived, order.CapturedAmount, "Never arrived.");
-        await ledger.ApplyAsync(e);
-        return (id, order.SellerOrderId);
-    }
+    private Task<(Guid Id, string SellerOrderId)> FileAsync(bool chargeback, PaymentEnvironment environment = PaymentEnvironment.Production) =>
+        CaseFiling.FileAsync(Database(), chargeback, environment);
 
     private async Task WaitForDraftAsync(Guid chargebackId, string expected)
     {

@@ -15,7 +15,8 @@ function handleReconnectStateChanged(event) {
     } else if (state === "failed") {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     } else if (state === "rejected") {
-        resume();
+        // The server answered but holds neither the circuit nor its persisted state: start a fresh page.
+        location.reload();
     }
 }
 

@@ -18,6 +18,10 @@ public sealed class CircuitLimitsOptions
     /// <summary>How long a disconnected circuit waits for its browser (framework default 3 minutes).</summary>
     [Range(1, 3600)] public int DisconnectedCircuitRetentionSeconds { get; set; } = 180;
 
+    /// <summary>When the portal stops, how long it waits for open pages to pause (their state handed to the browser, to
+    /// resume on the next start); 0 drops them at once.</summary>
+    [Range(0, 60)] public int PauseOnShutdownSeconds { get; set; } = 5;
+
     /// <summary>How long the server waits for a JavaScript call to answer (framework default 1 minute).</summary>
     [Range(1, 600)] public int JSInteropTimeoutSeconds { get; set; } = 60;
 

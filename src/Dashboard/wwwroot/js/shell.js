@@ -28,3 +28,50 @@ window.dashboardShell = Object.assign(window.dashboardShell || {}, {
     field?.focus();
   },
 });
+
+// Pausing a circuit makes the framework hand the page's state (filters, tab, open dialog, unsaved text) to the browser
+// and frees it on the server; resuming sends it back to a server, which rebuilds the same page.
+(() => {
+  async function resume() {
+    if (await Blazor.resumeCircuit()) {
+      document.getElementById('components-reconnect-modal')?.close();
+      return true;
+    }
+    location.reload(); // the server refused the state: a fresh page is better than a dead one
+    return true;
+  }
+
+  // The server is stopping (CircuitPauseOnShutdown): pause now, resume as soon as a server answers again. Answers the
+  // server's call first, then pauses.
+  function pauseForRestart() {
+    setTimeout(async () => {
+      if (!(await Blazor.pauseCircuit())) return;
+      const resumeWhenBack = async () => {
+        try {
+          await resume();
+        } catch {
+          setTimeout(resumeWhenBack, 2000); // not reachable yet
+        }
+      };
+      setTimeout(resumeWhenBack, 2000);
+    }, 0);
+  }
+
+  // A tab left in the background for 15 minutes gives its circuit's memory back; it resumes when shown again.
+  const hiddenPauseMs = 15 * 60 * 1000;
+  let hiddenTimer = null;
+  let pausedWhileHidden = false;
+  document.addEventListener('visibilitychange', async () => {
+    if (document.visibilityState === 'hidden') {
+      hiddenTimer = setTimeout(async () => { pausedWhileHidden = await Blazor.pauseCircuit(); }, hiddenPauseMs);
+    } else {
+      clearTimeout(hiddenTimer);
+      if (pausedWhileHidden) {
+        pausedWhileHidden = false;
+        try { await resume(); } catch { location.reload(); }
+      }
+    }
+  });
+
+  window.dashboardShell = Object.assign(window.dashboardShell || {}, { pauseForRestart });
+})();
